@@ -1,0 +1,63 @@
+"""Checks of content/ (editors' Markdown) that need no build."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from .errors import DataError
+from .pages import PAGES
+
+_LINK = re.compile(r"\]\(\s*([^)\s#]+\.md)(#[^)\s]*)?\s*\)")
+_GENERATED_DIRS = ("kurs/",)
+
+
+def check_content(content_dir: Path, root: Path) -> list[DataError]:
+    errors: list[DataError] = []
+    sources = {p.relative_to(content_dir).as_posix() for p in content_dir.rglob("*.md")}
+    known = sources | set(PAGES)
+    for src in sorted(sources):
+        shown = (content_dir / src).relative_to(root).as_posix()
+        if src in PAGES or src.startswith(_GENERATED_DIRS):
+            errors.append(DataError(shown, 1, "", f"{src} is made from data/ by the build; "
+                                                  "rename this file or delete it"))
+            continue
+        try:
+            text = (content_dir / src).read_text(encoding="utf-8")
+        except UnicodeDecodeError:
+            errors.append(DataError(shown, 1, "", "the file is not UTF-8 text; save it as UTF-8"))
+            continue
+        lines = text.splitlines()
+        body = _skip_front_matter(lines)
+        first = next(((i, line) for i, line in body if line.strip()), None)
+        if first is None:
+            errors.append(DataError(shown, 1, "", "the page is empty; write a heading '# …' and some text"))
+        elif not first[1].startswith("# "):
+            errors.append(DataError(shown, first[0] + 1, "", "a page starts with its heading: a line '# Title'"))
+        for number, line in enumerate(lines, 1):
+            for match in _LINK.finditer(line):
+                target = (Path(src).parent / match[1]).as_posix()
+                target = _normalise(target)
+                if not match[1].startswith(("http:", "https:")) and target not in known and not target.startswith("kurs/"):
+                    errors.append(DataError(shown, number, "", f"the link to '{match[1]}' leads to no page"))
+    return errors
+
+
+def _skip_front_matter(lines: list[str]) -> list[tuple[int, str]]:
+    numbered = list(enumerate(lines))
+    if lines and lines[0].strip() == "---":
+        for i in range(1, len(lines)):
+            if lines[i].strip() == "---":
+                return numbered[i + 1:]
+    return numbered
+
+
+def _normalise(path: str) -> str:
+    parts: list[str] = []
+    for part in path.split("/"):
+        if part == "..":
+            if parts:
+                parts.pop()
+        elif part not in ("", "."):
+            parts.append(part)
+    return "/".join(parts)

@@ -1,0 +1,100 @@
+"""One copy of the site per municipality, made from a single build.
+
+The site is built once with placeholder tokens where copies differ; each copy
+is then the same files with the tokens replaced. DIFFERENCES below is the
+complete list of what may differ between copies: the tests normalise exactly
+these and require every file to be otherwise byte-for-byte identical.
+"""
+
+from __future__ import annotations
+
+import gzip
+import html
+import json
+import shutil
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+from .host import Host
+from .model import Municipality
+
+TOKEN_BASE_URL = "https://copy-base.invalid/copy-base-path/"
+
+
+@dataclass(frozen=True)
+class Difference:
+    name: str
+    token: str  # what the single build writes
+    value: Callable[[Municipality], str]  # what each copy gets instead
+    why: str
+
+
+DIFFERENCES: tuple[Difference, ...] = (
+    Difference("base_url", TOKEN_BASE_URL, lambda m: m.base_url,
+               "absolute URLs: canonical links, sitemap"),
+    # The 404 page is served at any depth, so MkDocs gives it root-absolute links
+    # (site_url's path); in a copy they become absolute URLs of that copy.
+    Difference("base_path", "/copy-base-path/", lambda m: m.base_url,
+               "links of the 404 page"),
+    Difference("host_name", "copy-host-name", lambda m: m.name,
+               "the host municipality's name next to its links (only in elements with data-copy=\"host-name\")"),
+    Difference("accessibility_statement", "https://copy-host-accessibility.invalid/",
+               lambda m: m.accessibility_statement_url, "the host's accessibility statement"),
+    Difference("privacy", "https://copy-host-privacy.invalid/", lambda m: m.privacy_url,
+               "the host's privacy page"),
+)
+
+# The host the single build is rendered for: every value a token.
+TOKEN_HOST = Host(name="copy-host-name", base_url=TOKEN_BASE_URL,
+                  accessibility_statement_url="https://copy-host-accessibility.invalid/",
+                  privacy_url="https://copy-host-privacy.invalid/")
+
+# How a value is written into each kind of file.
+_ENCODERS: dict[str, Callable[[str], str]] = {
+    ".html": lambda v: html.escape(v, quote=True),
+    ".xml": lambda v: html.escape(v, quote=True),
+    ".json": lambda v: json.dumps(v)[1:-1],  # as Material's search index (ASCII-escaped)
+}
+_TOKEN_MARK = b".invalid/"  # every URL token has it; copy-host-name is checked too
+
+
+class CopyError(Exception):
+    pass
+
+
+def make_copy(built: Path, target: Path, municipality: Municipality) -> None:
+    """Write one municipality's copy of the single build `built` into `target`."""
+    for source in sorted(built.rglob("*")):
+        rel = source.relative_to(built)
+        dest = target / rel
+        if source.is_dir():
+            dest.mkdir(parents=True, exist_ok=True)
+            continue
+        dest.parent.mkdir(parents=True, exist_ok=True)
+        if rel.as_posix() == "sitemap.xml.gz":
+            continue  # rewritten from sitemap.xml below
+        raw = source.read_bytes()
+        if _TOKEN_MARK not in raw and b"copy-host-name" not in raw:
+            shutil.copyfile(source, dest)
+            continue
+        encode = _ENCODERS.get(source.suffix)
+        if encode is None:
+            raise CopyError(f"{rel}: contains a copy token but is not HTML, XML or JSON")
+        text = raw.decode("utf-8")
+        for difference in DIFFERENCES:
+            text = text.replace(difference.token, encode(difference.value(municipality)))
+        dest.write_bytes(text.encode("utf-8"))
+    sitemap = target / "sitemap.xml"
+    if sitemap.exists():
+        # mtime=0: the same bytes in every build (reproducible)
+        (target / "sitemap.xml.gz").write_bytes(gzip.compress(sitemap.read_bytes(), mtime=0))
+
+
+def make_copies(built: Path, out: Path, municipalities: tuple[Municipality, ...]) -> list[Path]:
+    targets = []
+    for municipality in municipalities:
+        target = out / municipality.id
+        make_copy(built, target, municipality)
+        targets.append(target)
+    return targets

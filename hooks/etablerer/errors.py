@@ -1,0 +1,32 @@
+"""Problems found in data/ and content/, as editors read them."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True, order=True)
+class DataError:
+    """One problem: where it is (file, line, field) and what to write instead."""
+
+    file: str
+    line: int
+    field: str
+    message: str
+
+    def __str__(self) -> str:
+        where = f"{self.file}:{self.line}:"
+        return f"{where} {self.field}: {self.message}" if self.field else f"{where} {self.message}"
+
+
+class DataErrors(Exception):
+    """Raised with every problem of one run, never only the first."""
+
+    def __init__(self, errors: list[DataError]):
+        self.errors = sorted(set(errors))
+        super().__init__(self.report())
+
+    def report(self) -> str:
+        count = len(self.errors)
+        head = f"{count} problem{'s' if count != 1 else ''} in the data; nothing was built."
+        return "\n".join([*map(str, self.errors), head])

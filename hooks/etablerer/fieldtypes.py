@@ -1,0 +1,120 @@
+"""Value types of data/ fields, each parsed from what an editor writes.
+
+Dates and times arrive as strings (see yamlsource.py) and are parsed here, so a
+wrong value gets a message that says what to write instead.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date, time
+from decimal import Decimal, InvalidOperation
+from typing import Annotated
+from urllib.parse import urlsplit
+
+from babel import Locale, UnknownLocaleError
+from pydantic import BeforeValidator, Field, StringConstraints, WithJsonSchema
+from pydantic_core import PydanticCustomError
+
+LINK_SCHEMES = ("https", "http", "mailto", "tel")
+
+
+def _fail(kind: str, message: str) -> PydanticCustomError:
+    return PydanticCustomError(kind, message)
+
+
+def parse_date(value: object) -> date:
+    if isinstance(value, date):
+        return value
+    if not isinstance(value, str) or not re.fullmatch(r"\d{4}-\d{2}-\d{2}", value.strip()):
+        raise _fail("date_format", f"'{value}' is not a date; write it as YYYY-MM-DD, for example 2027-03-15")
+    try:
+        return date.fromisoformat(value.strip())
+    except ValueError:
+        raise _fail("date_impossible", f"{value.strip()} is not a real date (check the day and month)") from None
+
+
+def parse_time(value: object) -> time:
+    if isinstance(value, time):
+        return value
+    text = str(value).strip() if isinstance(value, str) else ""
+    match = re.fullmatch(r"(\d{1,2})[:.](\d{2})", text)
+    if not match:
+        raise _fail("time_format", f"'{value}' is not a time of day; write it as HH:MM, for example 18:00")
+    hour, minute = int(match[1]), int(match[2])
+    if hour > 23 or minute > 59:
+        raise _fail("time_impossible", f"{text} is not a real time of day (00:00 to 23:59)")
+    return time(hour, minute)
+
+
+def parse_nok(value: object) -> Decimal:
+    """Kroner as Decimal; never a float, never a yes/no."""
+    if isinstance(value, bool) or not isinstance(value, (int, float, str, Decimal)):
+        raise _fail("nok_type", f"'{value}' is not an amount in kroner; write a number such as 450 or 2.50")
+    try:
+        amount = Decimal(str(value).strip().replace(",", "."))
+    except InvalidOperation:
+        raise _fail("nok_type", f"'{value}' is not an amount in kroner; write a number such as 450 or 2.50") from None
+    if not amount.is_finite():
+        raise _fail("nok_type", f"'{value}' is not an amount in kroner")
+    if amount < 0:
+        raise _fail("nok_negative", f"{value} is negative; an amount is 0 or more")
+    if amount != amount.quantize(Decimal("0.01")):
+        raise _fail("nok_ore", f"{value} has more than two decimals; kroner have at most øre (0.01)")
+    return amount
+
+
+def parse_link(value: object) -> str:
+    if not isinstance(value, str) or not value.strip():
+        raise _fail("link_type", "a link is needed here, for example https://www.nav.no/")
+    text = value.strip()
+    if any(ch.isspace() or ord(ch) < 32 for ch in text):
+        raise _fail("link_space", f"'{text}' contains spaces or invisible characters; a link has none")
+    scheme = urlsplit(text).scheme.lower()
+    if scheme not in LINK_SCHEMES:
+        raise _fail("link_scheme",
+                    f"'{text[:60]}' is not an allowed link; use https://…, http://…, mailto:… or tel:…")
+    if scheme in ("http", "https") and not urlsplit(text).netloc:
+        raise _fail("link_host", f"'{text}' has no host name; write the whole address, for example https://www.nav.no/")
+    return text
+
+
+def parse_base_url(value: object) -> str:
+    text = parse_link(value)
+    if urlsplit(text).scheme != "https" or not text.endswith("/"):
+        raise _fail("base_url", f"'{text}' must start with https:// and end with /")
+    return text
+
+
+def parse_language(value: object) -> str:
+    if not isinstance(value, str) or not re.fullmatch(r"[a-z]{2,3}", value.strip()):
+        raise _fail("language", f"'{value}' is not a language code; write a code such as nb, en, uk, pl or ar")
+    try:
+        Locale.parse(value.strip())
+    except (UnknownLocaleError, ValueError):
+        raise _fail("language", f"'{value}' is not a known language code; write a code such as nb, en, uk, pl or ar") from None
+    return value.strip()
+
+
+def _strict_bool(value: object) -> bool:
+    if isinstance(value, bool):
+        return value
+    raise _fail("bool_type", f"'{value}' is not true or false; write true or false (not yes/no)")
+
+
+_DATE_SCHEMA = {"type": "string", "format": "date"}
+_TIME_SCHEMA = {"type": "string", "pattern": r"^\d{1,2}[:.]\d{2}$"}
+_NOK_SCHEMA = {"type": "number", "minimum": 0}
+_LINK_SCHEMA = {"type": "string", "pattern": r"^(?i:https?://[^\s]+|mailto:[^\s]+|tel:[^\s]+)$"}
+
+YamlDate = Annotated[date, BeforeValidator(parse_date), WithJsonSchema(_DATE_SCHEMA)]
+YamlTime = Annotated[time, BeforeValidator(parse_time), WithJsonSchema(_TIME_SCHEMA)]
+Nok = Annotated[Decimal, BeforeValidator(parse_nok), WithJsonSchema(_NOK_SCHEMA)]
+Link = Annotated[str, BeforeValidator(parse_link), WithJsonSchema(_LINK_SCHEMA)]
+BaseUrl = Annotated[str, BeforeValidator(parse_base_url), WithJsonSchema({"type": "string", "pattern": "^https://.*/$"})]
+Language = Annotated[str, BeforeValidator(parse_language), WithJsonSchema({"type": "string", "pattern": "^[a-z]{2,3}$"})]
+Flag = Annotated[bool, BeforeValidator(_strict_bool), WithJsonSchema({"type": "boolean"})]
+Id = Annotated[str, StringConstraints(pattern=r"^[a-z0-9]+(?:-[a-z0-9]+)*$", max_length=80)]
+Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=4000)]
+ShortText = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=300)]
+Count = Annotated[int, Field(strict=True, ge=0)]

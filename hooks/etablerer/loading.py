@@ -1,0 +1,246 @@
+"""data/ → validated models, with every problem of the run reported at once.
+
+Each file is parsed with line marks (yamlsource.py), checked against its model
+(model.py), then the whole is checked across files (rules.py).
+"""
+
+from __future__ import annotations
+
+import difflib
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from pydantic import BaseModel, ValidationError
+
+from .errors import DataError, DataErrors
+from .model import (Agreement, AgreementsFile, Course, MunicipalitiesFile, Municipality, Organisation,
+                    OrganisationsFile, ReferralsFile, Region, Service, ServicesFile, Situation)
+from .yamlsource import SourceDoc, load_yaml
+
+# The data files and the model each must match.
+SINGLE_FILES: dict[str, type[BaseModel]] = {
+    "region.yml": Region,
+    "municipalities.yml": MunicipalitiesFile,
+    "organisations.yml": OrganisationsFile,
+    "agreements.yml": AgreementsFile,
+    "services.yml": ServicesFile,
+    "referrals.yml": ReferralsFile,
+}
+COURSES_DIR = "courses"
+
+
+@dataclass(frozen=True)
+class Located:
+    """Where a record came from, so later checks can name file and line."""
+
+    doc: SourceDoc
+    path: tuple[str | int, ...]
+
+    def error(self, field_path: tuple[str | int, ...], message: str) -> DataError:
+        full = self.path + tuple(field_path)
+        return DataError(self.doc.path, self.doc.line_of(full), format_loc(full), message)
+
+
+@dataclass(frozen=True)
+class ServiceData:
+    """Everything in data/, validated. Immutable apart from the location index."""
+
+    data_dir: Path
+    content_dir: Path
+    region: Region
+    municipalities: tuple[Municipality, ...]
+    organisations: tuple[Organisation, ...]
+    agreements: tuple[Agreement, ...]
+    services: tuple[Service, ...]
+    situations: tuple[Situation, ...]
+    courses: tuple[Course, ...]
+    sample_files: frozenset[str]
+    locations: dict[int, Located] = field(default_factory=dict, compare=False, repr=False)
+
+    def where(self, record: object) -> Located:
+        return self.locations[id(record)]
+
+    def organisation(self, org_id: str) -> Organisation:
+        return next(o for o in self.organisations if o.id == org_id)
+
+    def municipality(self, slug: str) -> Municipality:
+        return next(m for m in self.municipalities if m.id == slug)
+
+    def service(self, service_id: str) -> Service:
+        return next(s for s in self.services if s.id == service_id)
+
+
+def format_loc(loc: tuple[str | int, ...]) -> str:
+    """('sessions', 1, 'end') → 'sessions[1].end'."""
+    out = ""
+    for part in loc:
+        out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else str(part))
+    return out
+
+
+def load_data(data_dir: Path, content_dir: Path, root: Path | None = None) -> ServiceData:
+    """Load and check all of data/. Raises DataErrors with every problem found."""
+    from .rules import check_rules  # rules need ServiceData; avoid an import cycle
+
+    root = root or data_dir.parent
+    errors: list[DataError] = []
+    parsed: dict[str, Any] = {}
+    locations: dict[int, Located] = {}
+    sample_files: set[str] = set()
+
+    for name, model in SINGLE_FILES.items():
+        file = data_dir / name
+        shown = _shown(file, root)
+        if not file.is_file():
+            errors.append(DataError(shown, 1, "", f"the file is missing; data/ needs {name}"))
+            continue
+        obj, doc = _load_one(file, shown, model, errors)
+        if obj is not None:
+            parsed[name] = obj
+            _index(obj, doc, (), locations)
+            if getattr(obj, "sample", False):
+                sample_files.add(shown)
+
+    courses: list[Course] = []
+    for file in sorted((data_dir / COURSES_DIR).glob("*.y*ml")):
+        shown = _shown(file, root)
+        course, doc = _load_one(file, shown, Course, errors)
+        if course is not None:
+            courses.append(course)
+            _index(course, doc, (), locations)
+
+    if errors or len(parsed) < len(SINGLE_FILES):
+        raise DataErrors(errors)
+
+    data = ServiceData(
+        data_dir=data_dir,
+        content_dir=content_dir,
+        region=parsed["region.yml"],
+        municipalities=parsed["municipalities.yml"].municipalities,
+        organisations=parsed["organisations.yml"].organisations,
+        agreements=parsed["agreements.yml"].agreements,
+        services=parsed["services.yml"].services,
+        situations=parsed["referrals.yml"].situations,
+        courses=tuple(sorted(courses, key=lambda c: (c.first_start(), c.id))),
+        sample_files=frozenset(sample_files),
+        locations=locations,
+    )
+    errors.extend(check_rules(data))
+    if errors:
+        raise DataErrors(errors)
+    return data
+
+
+def _shown(file: Path, root: Path) -> str:
+    try:
+        return file.relative_to(root).as_posix()
+    except ValueError:
+        return file.as_posix()
+
+
+def _load_one(file: Path, shown: str, model: type[BaseModel], errors: list[DataError]):
+    doc, problems = load_yaml(file, shown)
+    if doc is None:
+        errors.extend(problems)
+        return None, None
+    if not isinstance(doc.data, dict):
+        errors.append(DataError(shown, 1, "", "the file should be a block of 'field: value' lines"))
+        return None, None
+    try:
+        return model.model_validate(doc.data), doc
+    except ValidationError as exc:
+        errors.extend(_translate(exc, doc, model))
+        return None, None
+
+
+def _index(obj: Any, doc: SourceDoc, path: tuple, locations: dict[int, Located]) -> None:
+    """Remember where every record (model instance) inside obj came from."""
+    if isinstance(obj, BaseModel):
+        locations[id(obj)] = Located(doc, path)
+        for name in type(obj).model_fields:
+            _index(getattr(obj, name), doc, path + (name,), locations)
+    elif isinstance(obj, tuple):
+        for i, item in enumerate(obj):
+            _index(item, doc, path + (i,), locations)
+
+
+def _translate(exc: ValidationError, doc: SourceDoc, model: type[BaseModel]) -> list[DataError]:
+    out = []
+    for err in exc.errors(include_url=False):
+        loc = tuple(err["loc"])
+        ctx = err.get("ctx") or {}
+        if "field" in ctx:
+            loc = loc + (ctx["field"],)
+        out.append(DataError(doc.path, doc.line_of(loc), format_loc(loc), _message(err, loc, model)))
+    return out
+
+
+def _fields_at(model: type[BaseModel], loc: tuple) -> list[str]:
+    """The field names allowed at loc, for 'did you mean' hints."""
+    current: Any = model
+    for part in loc:
+        if isinstance(part, int):
+            continue
+        info = getattr(current, "model_fields", {}).get(part)
+        if info is None:
+            return []
+        current = _model_in(info.annotation)
+    return list(getattr(current, "model_fields", {}))
+
+
+def _model_in(annotation: Any) -> Any:
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        return annotation
+    for arg in getattr(annotation, "__args__", ()) or ():
+        found = _model_in(arg)
+        if found is not None:
+            return found
+    return None
+
+
+def _message(err: dict, loc: tuple, model: type[BaseModel]) -> str:
+    kind, ctx, value = err["type"], err.get("ctx") or {}, err.get("input")
+    shown = str(value)[:60]
+    if kind == "missing":
+        return "this required field is missing; add it"
+    if kind == "extra_forbidden":
+        allowed = _fields_at(model, loc[:-1])
+        close = difflib.get_close_matches(str(loc[-1]), allowed, n=1)
+        hint = f"; did you mean '{close[0]}'?" if close else f"; allowed here: {', '.join(allowed)}"
+        return f"'{loc[-1]}' is not a known field{hint}"
+    if kind == "literal_error":
+        return f"'{shown}' is not allowed here; write one of: {ctx.get('expected', '').replace(chr(39), '')}"
+    if kind in ("greater_than_equal", "greater_than"):
+        limit = ctx.get("ge", ctx.get("gt"))
+        return f"{shown} is too small; it must be at least {limit}"
+    if kind in ("int_type", "int_parsing", "int_from_float"):
+        return f"'{shown}' is not a whole number; write digits only, such as 20"
+    if kind in ("string_type",):
+        return f"'{shown}' should be text; put it in quotes if it looks like a number or true/false"
+    if kind in ("too_short",):
+        return "needs at least one entry"
+    if kind == "string_too_short":
+        return "is empty; write some text"
+    if kind == "string_too_long":
+        return f"is too long (at most {ctx.get('max_length')} characters)"
+    if kind == "string_pattern_mismatch":
+        return _pattern_message(loc, shown)
+    if kind in ("model_type", "model_attributes_type", "dict_type"):
+        return "should be a block of 'field: value' lines under this one"
+    if kind in ("tuple_type", "list_type"):
+        return "should be a list: one line per entry, each starting with '- '"
+    return err["msg"]
+
+
+def _pattern_message(loc: tuple, shown: str) -> str:
+    name = next((p for p in reversed(loc) if isinstance(p, str)), "")
+    hints = {
+        "number": "a kommunenummer has 4 digits, for example 3103",
+        "postcode": "a postcode has 4 digits, for example 1530",
+        "org_number": "an organisation number has 9 digits",
+        "email": "write an e-mail address such as post@example.no",
+        "calendar_domain": "write a domain such as etablerer.example.no",
+    }
+    hint = hints.get(name, "an id uses lowercase letters a–z, digits and hyphens, for example etablererkurs-var")
+    return f"'{shown}' is not in the right form; {hint}"

@@ -1,0 +1,162 @@
+"""Rules that need more than one record: unique ids, references, files, prices.
+
+Each rule returns errors pointing at the record's own file and line.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from typing import TYPE_CHECKING
+
+from .errors import DataError
+
+if TYPE_CHECKING:
+    from .loading import ServiceData
+
+
+def check_rules(data: ServiceData) -> list[DataError]:
+    errors: list[DataError] = []
+    for rule in (_pages_need_services, _unique_ids, _references, _logos, _minimum_items_have_services,
+                 _populations_for_funding, _course_rules):
+        errors.extend(rule(data))
+    return errors
+
+
+# Pages describe these services by id (guidance hours, the business assessment's price).
+SERVICES_PAGES_NEED = ("veiledning", "etablererkurs", "naeringsfaglig-vurdering")
+
+
+def _pages_need_services(data: ServiceData) -> Iterator[DataError]:
+    known = {s.id for s in data.services}
+    for service_id in SERVICES_PAGES_NEED:
+        if service_id not in known:
+            yield DataError(f"{data.data_dir.name}/services.yml", 1, "services", f"a service with id '{service_id}' is needed; the pages describe it")
+
+
+def _duplicates(data: ServiceData, records: Iterable, what: str) -> Iterator[DataError]:
+    seen: dict[str, object] = {}
+    for record in records:
+        first = seen.setdefault(record.id, record)
+        if first is not record:
+            there = data.where(first)
+            yield data.where(record).error(("id",), f"the {what} id '{record.id}' is already used in "
+                                                  f"{there.doc.path}:{there.doc.line_of(there.path + ('id',))}; "
+                                                  "give each one its own id")
+
+
+def _unique_ids(data: ServiceData) -> Iterator[DataError]:
+    yield from _duplicates(data, data.organisations, "organisation")
+    yield from _duplicates(data, data.municipalities, "municipality")
+    yield from _duplicates(data, data.agreements, "agreement")
+    yield from _duplicates(data, data.services, "service")
+    yield from _duplicates(data, data.situations, "situation")
+    yield from _duplicates(data, data.courses, "course")
+    yield from _duplicates(data, data.region.advisers, "adviser")
+    for agreement in data.agreements:
+        yield from _duplicates(data, agreement.minimum_items, "minimum item")
+    for course in data.courses:
+        yield from _duplicates(data, course.sessions, "session")
+
+
+def _references(data: ServiceData) -> Iterator[DataError]:
+    orgs = {o.id for o in data.organisations}
+    munis = {m.id for m in data.municipalities}
+    services = {s.id for s in data.services}
+    items = {i.id for a in data.agreements for i in a.minimum_items}
+
+    def ref(record, field_path, value, known, what):
+        if value not in known:
+            options = ", ".join(sorted(known)) or "none yet"
+            return [data.where(record).error(field_path, f"'{value}' is not a known {what}; known: {options}")]
+        return []
+
+    out: list[DataError] = []
+    out += ref(data.region, ("operator",), data.region.operator, orgs, "organisation id")
+    for org in data.organisations:
+        for i, succ in enumerate(org.successors):
+            out += ref(org, ("successors", i), succ, orgs, "organisation id")
+    for muni in data.municipalities:
+        for membership in muni.counties:
+            out += ref(membership, ("county",), membership.county, orgs, "organisation id")
+    for agreement in data.agreements:
+        out += ref(agreement, ("host_municipality",), agreement.host_municipality, munis, "municipality id")
+        out += ref(agreement, ("operator",), agreement.operator, orgs, "organisation id")
+        for party in agreement.parties:
+            if party.organisation is not None:
+                out += ref(party, ("organisation",), party.organisation, orgs, "organisation id")
+            else:
+                out += ref(party, ("municipality",), party.municipality, munis, "municipality id")
+        for item in agreement.minimum_items:
+            for i, partner in enumerate(item.partners):
+                out += ref(item, ("partners", i), partner, orgs, "organisation id")
+        funding = agreement.funding
+        out += ref(funding, ("county",), funding.county, orgs, "organisation id")
+        for i, muni_id in enumerate(funding.municipalities):
+            out += ref(funding, ("municipalities", i), muni_id, munis, "municipality id")
+        for i, org_id in enumerate(agreement.visibility.organisations):
+            out += ref(agreement.visibility, ("organisations", i), org_id, orgs, "organisation id")
+    for service in data.services:
+        for i, item in enumerate(service.fulfils):
+            out += ref(service, ("fulfils", i), item, items, "minimum item id")
+    for situation in data.situations:
+        for i, service_id in enumerate(situation.services):
+            out += ref(situation, ("services", i), service_id, services, "service id")
+        for referral in situation.referrals:
+            out += ref(referral, ("organisation",), referral.organisation, orgs, "organisation id")
+    for course in data.courses:
+        if course.venue is not None:
+            out += ref(course.venue, ("municipality",), course.venue.municipality, munis, "municipality id")
+    return iter(out)
+
+
+def _logos(data: ServiceData) -> Iterator[DataError]:
+    """Every organisation a visibility rule names needs a logo that exists."""
+    required = {org_id for a in data.agreements for org_id in a.visibility.organisations}
+    for org in data.organisations:
+        if org.logo is None:
+            if org.id in required:
+                yield data.where(org).error(("logo",), "a logo is required: an agreement's visibility rule names "
+                                                       "this organisation; add logo: with file: and alt:")
+            continue
+        file = data.content_dir / org.logo.file
+        if ".." in org.logo.file.split("/") or not file.is_file():
+            yield data.where(org.logo).error(("file",), f"the logo file content/{org.logo.file} does not exist; "
+                                                        "add the file or correct the path")
+
+
+def _minimum_items_have_services(data: ServiceData) -> Iterator[DataError]:
+    fulfilled = {item for s in data.services for item in s.fulfils}
+    for agreement in data.agreements:
+        for item in agreement.minimum_items:
+            if item.kind == "service" and item.id not in fulfilled:
+                yield data.where(item).error(("id",), f"no service in data/services.yml fulfils '{item.id}'; "
+                                                      "add one with fulfils: [" + item.id + "]")
+
+
+def _populations_for_funding(data: ServiceData) -> Iterator[DataError]:
+    for agreement in data.agreements:
+        funding = agreement.funding
+        for i, muni_id in enumerate(funding.municipalities):
+            muni = next((m for m in data.municipalities if m.id == muni_id), None)
+            if muni and not any(p.date == funding.population_date for p in muni.populations):
+                yield data.where(funding).error(
+                    ("municipalities", i),
+                    f"{muni.name} has no population for {funding.population_date.isoformat()} in "
+                    "data/municipalities.yml; add it under populations:")
+
+
+def _course_rules(data: ServiceData) -> Iterator[DataError]:
+    for course in data.courses:
+        where = data.where(course)
+        first = course.first_day()
+        if course.registration.deadline >= first:
+            yield data.where(course.registration).error(
+                ("deadline",), f"{course.registration.deadline.isoformat()} is not before the first session "
+                               f"({first.isoformat()}); set a deadline before {first.isoformat()}")
+        if course.kind == "basic" and course.price != 0:
+            yield where.error(("price",), f"the basic founder course is free for participants (agreement "
+                                          f"§5.2.1); write price: 0, not {course.price}")
+        if course.format in ("onsite", "hybrid") and course.venue is None:
+            yield where.error(("venue",), f"a {course.format} course needs a venue with name, address and municipality")
+        if course.format in ("online", "hybrid") and course.online_url is None:
+            yield where.error(("online_url",), f"an {course.format} course needs online_url: the link to join")

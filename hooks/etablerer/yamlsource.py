@@ -1,0 +1,125 @@
+"""YAML as editors write it: plain data plus the line of every key and item.
+
+PyYAML follows YAML 1.1, where `no` is False, `18:00` is the number 1080 and
+dates are built (or crash with a bare ValueError) inside the loader. We keep
+only YAML 1.2's implicit types (true/false, null, decimal numbers); every
+other scalar stays a string, and the models validate dates and times from it.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from .errors import DataError
+
+Path_ = tuple[str | int, ...]
+
+
+class EditorLoader(yaml.SafeLoader):
+    """SafeLoader with YAML 1.2 core-schema implicit types only."""
+
+
+# The resolvers are class-level: copy before changing, or yaml.safe_load
+# would change for everybody in the process.
+EditorLoader.yaml_implicit_resolvers = {}
+for _tag, _regexp, _first in [
+    ("tag:yaml.org,2002:bool", r"^(?:true|True|TRUE|false|False|FALSE)$", "tTfF"),
+    ("tag:yaml.org,2002:null", r"^(?:~|null|Null|NULL|)$", ["~", "n", "N", ""]),
+    ("tag:yaml.org,2002:int", r"^[-+]?[0-9]+$", "-+0123456789"),
+    ("tag:yaml.org,2002:float", r"^[-+]?(?:[0-9]+\.[0-9]*|\.[0-9]+)(?:[eE][-+]?[0-9]+)?$", "-+0123456789."),
+]:
+    EditorLoader.add_implicit_resolver(_tag, re.compile(_regexp), list(_first))
+
+
+@dataclass(frozen=True)
+class SourceDoc:
+    """One loaded YAML file: its data and the line (1-based) of each path."""
+
+    path: str  # as shown to editors, relative to the project root
+    data: Any
+    lines: dict[Path_, int] = field(default_factory=dict)
+
+    def line_of(self, loc: Path_) -> int:
+        """The line of `loc`, or of its nearest parent that has one."""
+        loc = tuple(loc)
+        while loc:
+            if loc in self.lines:
+                return self.lines[loc]
+            loc = loc[:-1]
+        return self.lines.get((), 1)
+
+
+class _Builder:
+    def __init__(self, loader: EditorLoader, shown_path: str):
+        self.loader = loader
+        self.shown_path = shown_path
+        self.lines: dict[Path_, int] = {}
+        self.errors: list[DataError] = []
+
+    def build(self, node: yaml.Node, path: Path_) -> Any:
+        self.lines.setdefault(path, node.start_mark.line + 1)
+        if isinstance(node, yaml.MappingNode):
+            result: dict[str, Any] = {}
+            for key_node, value_node in node.value:
+                key = self.loader.construct_object(key_node, deep=True)
+                line = key_node.start_mark.line + 1
+                if not isinstance(key, str):
+                    key = str(key)
+                if key in result:
+                    where = ".".join(str(p) for p in path + (key,))
+                    self.errors.append(DataError(self.shown_path, line, where,
+                                                 f"'{key}' is written twice in the same block; keep one"))
+                    continue
+                self.lines[path + (key,)] = line
+                result[key] = self.build(value_node, path + (key,))
+            return result
+        if isinstance(node, yaml.SequenceNode):
+            return [self.build(item, path + (i,)) for i, item in enumerate(node.value)]
+        return self.loader.construct_object(node, deep=True)
+
+
+def load_yaml(file: Path, shown_path: str) -> tuple[SourceDoc | None, list[DataError]]:
+    """Load one YAML file. Returns the document, or None and the errors."""
+    try:
+        text = file.read_text(encoding="utf-8")
+    except UnicodeDecodeError as exc:
+        return None, [DataError(shown_path, 1, "", f"the file is not UTF-8 text ({exc.reason}); save it as UTF-8")]
+    return parse_yaml(text, shown_path)
+
+
+def parse_yaml(text: str, shown_path: str) -> tuple[SourceDoc | None, list[DataError]]:
+    loader = EditorLoader(text)
+    try:
+        node = loader.get_single_node()
+        if node is None:
+            return None, [DataError(shown_path, 1, "", "the file is empty; fill it in or delete it")]
+        builder = _Builder(loader, shown_path)
+        data = builder.build(node, ())
+    except yaml.MarkedYAMLError as exc:
+        return None, [_syntax_error(exc, shown_path)]
+    except yaml.YAMLError as exc:  # unmarked errors are rare; still no traceback
+        return None, [DataError(shown_path, 1, "", f"YAML error: {exc}")]
+    finally:
+        loader.dispose()
+    if builder.errors:
+        return None, builder.errors
+    return SourceDoc(shown_path, data, builder.lines), []
+
+
+def _syntax_error(exc: yaml.MarkedYAMLError, shown_path: str) -> DataError:
+    mark = exc.problem_mark or exc.context_mark
+    line = mark.line + 1 if mark else 1
+    problem = exc.problem or "invalid YAML"
+    if "\\t" in problem or "tab" in problem:
+        advice = "indent with spaces, not tabs"
+    else:
+        advice = f"YAML syntax error: {problem}"
+        if exc.context:
+            advice += f" ({exc.context})"
+        advice += "; check indentation, colons and quotes on this line and the one above"
+    return DataError(shown_path, line, "", advice)

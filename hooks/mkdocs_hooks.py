@@ -1,0 +1,53 @@
+"""The adapter: MkDocs events → the etablerer package. Nothing else lives here.
+
+Moving to another generator means rewriting this file and hooks/theme/;
+the package and its tests stay as they are.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+from pathlib import Path
+
+from mkdocs.exceptions import PluginError
+from mkdocs.structure.files import File, InclusionLevel
+
+from etablerer.errors import DataErrors
+from etablerer.sitebuild import plan_build
+from etablerer.urls import base_prefix
+
+log = logging.getLogger("mkdocs.etablerer")
+_plan = None
+
+
+def on_config(config):
+    global _plan
+    try:
+        _plan = plan_build(Path(config.config_file_path).parent, os.environ)
+    except DataErrors as exc:
+        for error in exc.errors:
+            log.error(str(error))
+        raise PluginError(exc.report().splitlines()[-1]) from None
+    for note in _plan.notes:
+        log.info(note)  # expected conditions: info, so --strict still builds
+    config.site_url = _plan.site_url
+    return config
+
+
+def on_files(files, config):
+    for page in _plan.pages:
+        inclusion = InclusionLevel.UNDEFINED if page.in_nav else InclusionLevel.NOT_IN_NAV
+        files.append(File.generated(config, page.src_uri, content=page.markdown, inclusion=inclusion))
+    return files
+
+
+def on_page_context(context, page, config, nav):
+    context["etablerer"] = _plan.chrome.chrome(base_prefix(page.file.src_uri))
+    return context
+
+
+def on_template_context(context, template_name, config):
+    # 404.html: no page; its links start at the site's root path.
+    context["etablerer"] = _plan.chrome.chrome(context.get("base_url", "").rstrip("/") + "/")
+    return context
