@@ -20,7 +20,7 @@ from .asof import as_of_date
 from .chrome import landing_page
 from .copies import make_copies
 from .host import Host
-from .loading import load_data
+from .loading import ServiceData, load_data
 from .sitebuild import MODE_TEMPLATE, notes
 from .view import SiteView
 
@@ -50,10 +50,15 @@ def run_mkdocs(root: Path, out: Path, environ: dict[str, str]) -> None:
         raise BuildFailed(f"mkdocs build failed:\n{output}")
 
 
-def build_site(root: Path, site: Path, environ: dict[str, str] | None = None) -> BuildResult:
-    """Build every copy into `site`. Raises DataErrors or BuildFailed; site/ is then untouched."""
+def build_site(root: Path, site: Path, environ: dict[str, str] | None = None,
+               data: ServiceData | None = None) -> BuildResult:
+    """Build every copy into `site`. Raises DataErrors or BuildFailed; site/ is then untouched.
+
+    `data`: the already validated data, if the caller has it (the CLI does).
+    """
     environ = dict(os.environ if environ is None else environ)
-    data = load_data(root / "data", root / "content", root)  # fail fast, before MkDocs starts
+    if data is None:
+        data = load_data(root / "data", root / "content", root)  # fail fast, before MkDocs starts
     work = Path(tempfile.mkdtemp(prefix=".site-build-", dir=site.parent))
     try:
         single = work / "single"

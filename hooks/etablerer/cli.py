@@ -47,8 +47,8 @@ def cmd_check(root: Path, strict: bool) -> int:
 
 
 def cmd_build(root: Path, site: Path) -> int:
-    validate(root)
-    result = build_site(root, site)
+    data = validate(root)
+    result = build_site(root, site, data=data)
     for note in result.notes:
         print(f"note: {note}")
     print(f"Built {site.name}/ with {len(result.copies)} copies ({', '.join(result.copies)}): "
@@ -72,6 +72,8 @@ def main(argv: list[str] | None = None) -> int:
         return cmd_build(root, (args.site or root / "site").resolve())
     except DataErrors as exc:
         print(exc.report(), file=sys.stderr)
+        if args.command == "build":
+            print("Nothing was built; site/ is unchanged.", file=sys.stderr)
         return 1
     except BuildFailed as exc:
         print(f"{exc}\nNothing was changed in site/.", file=sys.stderr)

@@ -28,5 +28,5 @@ class DataErrors(Exception):
 
     def report(self) -> str:
         count = len(self.errors)
-        head = f"{count} problem{'s' if count != 1 else ''} in the data; nothing was built."
+        head = f"{count} problem{'s' if count != 1 else ''} found. Fix {'them' if count != 1 else 'it'} and run again."
         return "\n".join([*map(str, self.errors), head])

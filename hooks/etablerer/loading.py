@@ -167,8 +167,12 @@ def _index(obj: Any, doc: SourceDoc, path: tuple, locations: dict[int, Located])
 
 def _translate(exc: ValidationError, doc: SourceDoc, model: type[BaseModel]) -> list[DataError]:
     out = []
-    for err in exc.errors(include_url=False):
+    raw = exc.errors(include_url=False)
+    item_locs = [tuple(e["loc"]) for e in raw]
+    for err in raw:
         loc = tuple(err["loc"])
+        if err["type"] == "too_short" and any(len(o) > len(loc) and o[:len(loc)] == loc for o in item_locs):
+            continue  # the list has entries; their own errors say what is wrong
         ctx = err.get("ctx") or {}
         if "field" in ctx:
             loc = loc + (ctx["field"],)

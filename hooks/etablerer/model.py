@@ -8,12 +8,13 @@ elsewhere and never stored here.
 
 from __future__ import annotations
 
-from datetime import date, time
+from datetime import date, datetime, time
 from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 from pydantic_core import PydanticCustomError
 
+from .asof import OSLO
 from .fieldtypes import (BaseUrl, Count, Flag, Id, Language, Link, Nok, ShortText, Text,
                          YamlDate, YamlTime)
 
@@ -253,10 +254,18 @@ class ReferralsFile(Record):
 # --- courses -----------------------------------------------------------------
 
 class Session(Record):
+    """One meeting of a course; times are local time in Europe/Oslo."""
+
     id: Id
     date: YamlDate
     start: YamlTime
     end: YamlTime
+
+    def starts_at(self) -> datetime:
+        return datetime.combine(self.date, self.start, tzinfo=OSLO)
+
+    def ends_at(self) -> datetime:
+        return datetime.combine(self.date, self.end, tzinfo=OSLO)
 
     @model_validator(mode="after")
     def _ordered(self) -> Session:

@@ -1,0 +1,121 @@
+"""Shared helpers for the data-layer tests.
+
+Every bad-input case starts from a copy of the shipped data/ and content/ in a
+temporary folder and changes one small piece of text, so the expected line
+numbers can be read straight from the shipped files or from the fixture texts
+below. Nothing here imports mkdocs or builds the site.
+"""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from etablerer.errors import DataErrors
+from etablerer.loading import ServiceData, load_data
+
+REPO = Path(__file__).resolve().parents[2]
+
+# Shipped files the cases edit, as load_data shows their paths.
+AGREEMENTS = "data/agreements.yml"
+MUNICIPALITIES = "data/municipalities.yml"
+ORGANISATIONS = "data/organisations.yml"
+REGION = "data/region.yml"
+SERVICES = "data/services.yml"
+BASIC = "data/courses/etablererkurs-var-2027.yml"  # basic course, 3 sessions, venue in Moss
+ENGLISH = "data/courses/etablererkurs-engelsk-2027.yml"  # basic course, online
+ONE_SESSION = "data/courses/finansiering-ukrainsk-2026.yml"  # theme course, 1 session
+MARKETING = "data/courses/markedsforing-2027.yml"  # theme course, full: true
+ACCOUNTING = "data/courses/regnskap-og-skatt-2027.yml"  # theme course, price 300, venue in Vestby
+
+# A valid theme course an editor might add, with line numbers that are easy to
+# count: sessions[1].end is on line 14.
+NEW_COURSE = """\
+sample: true
+id: testkurs-2027
+title: Testkurs
+kind: theme
+description: Et kurs som bare finnes i testene.
+sessions:
+  - id: del-1
+    date: 2027-06-01
+    start: 18:00
+    end: 21:00
+  - id: del-2
+    date: 2027-06-08
+    start: 18:00
+    end: 21:00
+format: onsite
+venue:
+  name: Testhuset
+  address: {street: Testgata 1, postcode: "1530", city: Moss}
+  municipality: moss
+languages: [nb]
+price: 300
+capacity: 20
+registration:
+  url: https://example.com/pamelding/testkurs-2027
+  deadline: 2027-05-25
+target_group: Alle som vil prøve.
+"""
+
+
+def copy_project(target: Path) -> Path:
+    """Copy the shipped data/ and content/ into target; return target as the root."""
+    shutil.copytree(REPO / "data", target / "data")
+    shutil.copytree(REPO / "content", target / "content")
+    return target
+
+
+@pytest.fixture
+def data_copy(tmp_path: Path) -> Path:
+    """A root folder holding a fresh copy of the shipped data/ and content/."""
+    return copy_project(tmp_path / "project")
+
+
+@pytest.fixture(scope="session")
+def shipped() -> ServiceData:
+    """The model loaded from the shipped files themselves (read only)."""
+    try:
+        return load_data(REPO / "data", REPO / "content", REPO)
+    except DataErrors as exc:
+        report = exc.report()
+    pytest.fail(f"the shipped data does not load:\n{report}", pytrace=False)
+
+
+def edit(root: Path, rel: str, old: str, new: str) -> None:
+    """Replace the one occurrence of `old` in root/rel with `new`."""
+    file = root / rel
+    text = file.read_text(encoding="utf-8")
+    assert text.count(old) == 1, f"fixture problem: {old!r} occurs {text.count(old)} times in {rel}"
+    file.write_text(text.replace(old, new), encoding="utf-8")
+
+
+def write(root: Path, rel: str, text: str) -> None:
+    (root / rel).write_text(text, encoding="utf-8")
+
+
+def load(root: Path) -> ServiceData:
+    return load_data(root / "data", root / "content", root)
+
+
+def data_errors(root: Path) -> DataErrors:
+    """The DataErrors that load_data raises for root.
+
+    The test fails if the data loads, and also if load_data raises anything
+    else (a traceback is never what an editor should see).
+    """
+    try:
+        load(root)
+    except DataErrors as exc:
+        return exc
+    except Exception as exc:  # noqa: BLE001 - reporting it is the point
+        pytest.fail(f"load_data raised {type(exc).__name__}, not DataErrors: {exc}")
+    pytest.fail("load_data accepted the data; expected DataErrors")
+
+
+def errors_of(root: Path) -> list[str]:
+    """Every problem load_data reports for root, as editors read them."""
+    return [str(error) for error in data_errors(root).errors]

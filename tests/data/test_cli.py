@@ -1,0 +1,133 @@
+"""`python -m etablerer check`: exit 0 and notes on good data; exit 1 and every problem on bad data.
+
+Run as a subprocess with the as-of date pinned through SOURCE_DATE_EPOCH. The
+timeout only catches a hang; it says nothing about speed.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import subprocess
+import sys
+from datetime import datetime, timezone
+from pathlib import Path
+
+import pytest
+
+from .conftest import ACCOUNTING, BASIC, MUNICIPALITIES, copy_project, edit
+
+AGREEMENT_ENDED = ("note: No agreement is in force: 'Samarbeidsavtale om Etablerertjenesten i Viken 2022–2025' "
+                   "ended 2025-12-31 and no newer one is recorded in data/agreements.yml. Its visibility rule "
+                   "still applies until one is.")
+VIKEN_CEASED = ("note: Viken fylkeskommune ceased 2023-12-31 but the visibility rule still names it; "
+                "the pages say it has ceased.")
+VALID = re.compile(r"data/ and content/ are valid: \d+ courses, 4 municipalities \(\d+\.\d\d s\)\.")
+
+
+def check(root: Path, on: datetime, *args: str) -> subprocess.CompletedProcess:
+    env = {k: v for k, v in os.environ.items() if k not in ("STRICT", "ETABLERER_COPY", "ETABLERER_MODE")}
+    env["SOURCE_DATE_EPOCH"] = str(int(on.timestamp()))
+    env["PYTHONIOENCODING"] = "utf-8"
+    command = [sys.executable, "-m", "etablerer", *(args or ("check", "--root", str(root)))]
+    return subprocess.run(command, cwd=root, env=env, capture_output=True, text=True, encoding="utf-8", timeout=60)
+
+
+NOV_2026 = datetime(2026, 11, 27, 12, 0, tzinfo=timezone.utc)
+JUN_2024 = datetime(2024, 6, 1, 12, 0, tzinfo=timezone.utc)
+
+
+@pytest.fixture(scope="module")
+def good_run(tmp_path_factory) -> subprocess.CompletedProcess:
+    """check on a copy of the shipped data, on 2026-11-27 (after the agreement ended)."""
+    return check(copy_project(tmp_path_factory.mktemp("good")), NOV_2026)
+
+
+def test_check_passes_on_the_shipped_data(good_run):
+    assert good_run.returncode == 0, good_run.stderr
+
+
+def test_check_prints_the_notes_after_the_agreement_ended(good_run):
+    assert good_run.stdout.splitlines()[:-1] == [AGREEMENT_ENDED, VIKEN_CEASED]
+
+
+def test_check_says_the_data_is_valid(good_run):
+    last_line = (good_run.stdout.splitlines() or [""])[-1]
+    assert VALID.fullmatch(last_line), good_run.stderr
+
+
+def test_check_prints_nothing_on_stderr_on_good_data(good_run):
+    assert good_run.stderr == ""
+
+
+def test_check_while_the_agreement_is_in_force_notes_only_that_viken_ceased(data_copy):
+    lines = check(data_copy, JUN_2024).stdout.splitlines()
+    assert lines[:-1] == [VIKEN_CEASED]
+
+
+def test_check_with_root_before_the_command_also_works(data_copy):
+    result = check(data_copy, NOV_2026, "--root", str(data_copy), "check")
+    assert result.returncode == 0, result.stderr
+
+
+def test_strict_check_fails_on_notes(data_copy):
+    result = check(data_copy, NOV_2026, "check", "--strict", "--root", str(data_copy))
+    assert result.returncode == 1, result.stderr
+
+
+def break_three_files(root: Path) -> list[str]:
+    edit(root, BASIC, "capacity: 25", "capacity: 0")
+    edit(root, BASIC, "date: 2027-02-09", "date: 2027-02-30")
+    edit(root, ACCOUNTING, "price: 300", "price: -300")
+    edit(root, MUNICIPALITIES, 'number: "3216"', "number: 3216")
+    return [
+        f"{BASIC}:13: sessions[1].date: 2027-02-30 is not a real date (check the day and month)",
+        f"{BASIC}:27: capacity: 0 is too small; it must be at least 1",
+        f"{ACCOUNTING}:18: price: -300 is negative; an amount is 0 or more",
+        f"{MUNICIPALITIES}:24: municipalities[1].number: '3216' should be text; put it in quotes if it looks like "
+        "a number or true/false",
+    ]
+
+
+@pytest.fixture(scope="module")
+def bad_run(tmp_path_factory) -> tuple[subprocess.CompletedProcess, list[str]]:
+    """check on a copy with four problems in three files."""
+    root = copy_project(tmp_path_factory.mktemp("bad"))
+    expected = break_three_files(root)
+    return check(root, NOV_2026), expected
+
+
+def test_check_fails_on_bad_data(bad_run):
+    assert bad_run[0].returncode == 1
+
+
+def test_check_prints_every_problem_to_stderr(bad_run):
+    result, expected = bad_run
+    assert result.stderr.splitlines()[:-1] == expected
+
+
+def test_check_ends_stderr_with_the_count(bad_run):
+    assert (bad_run[0].stderr.splitlines() or [""])[-1].startswith("4 problems ")
+
+
+def test_check_prints_no_traceback_on_bad_data(bad_run):
+    assert "Traceback" not in bad_run[0].stderr + bad_run[0].stdout
+
+
+def test_check_prints_nothing_on_stdout_on_bad_data(bad_run):
+    assert bad_run[0].stdout == ""
+
+
+def test_check_prints_no_traceback_on_a_pasted_control_character(data_copy):
+    edit(data_copy, BASIC, "target_group: Deg", "target_group: \x0bDeg")
+    result = check(data_copy, NOV_2026)
+    assert (result.returncode, "Traceback" in result.stderr) == (1, False)
+
+
+def test_the_data_layer_does_not_import_mkdocs():
+    modules = ("yamlsource", "errors", "fieldtypes", "model", "loading", "rules", "funding", "formatting", "asof",
+               "agreements", "courses", "sample")
+    imports = "; ".join(f"import etablerer.{m}" for m in modules)
+    code = f"{imports}; import sys; print(sorted(m for m in sys.modules if m.startswith('mkdocs')))"
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
+    assert result.stdout.strip() == "[]", result.stderr

@@ -1,0 +1,398 @@
+"""Every validation rule, each with a bad input and the exact message an editor reads.
+
+Each case copies the shipped data/ and content/, makes one small change, and
+expects the complete list of problems load_data reports (str(DataError):
+`file:line: field: message`). Line numbers are those of the shipped files (or
+of NEW_COURSE in conftest.py) after the change.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+
+from etablerer.errors import DataError, DataErrors
+
+from .conftest import (ACCOUNTING, AGREEMENTS, BASIC, ENGLISH, MARKETING, MUNICIPALITIES, NEW_COURSE, ONE_SESSION,
+                       ORGANISATIONS, REGION, SERVICES, data_errors, edit, errors_of, load, write)
+
+NEW = "data/courses/x.yml"  # a course file an editor adds
+
+# del-2 of the basic course: date on line 13, start 14, end 15.
+BASIC_DEL_2 = "    date: 2027-02-09\n    start: 18:00\n    end: 21:00"
+INNOVASJON_NORGE_LOGO = ("    logo:\n      file: assets/logos/innovasjon-norge.svg\n      alt: Innovasjon Norge\n"
+                         "      placeholder: true\n")
+ACCOUNTING_VENUE = ('venue:\n  name: Eksempelsenteret\n  address: {street: Eksempelveien 2, postcode: "1540", '
+                    'city: Vestby}\n  municipality: vestby\n')
+COURSE_FIELDS = ("sample, id, title, kind, description, sessions, format, venue, online_url, languages, price, "
+                 "capacity, full, registration, target_group, practical")
+ORGANISATION_IDS = "akershus, altinn, buskerud, innovasjon-norge, mnu, nav, ostfold, skatteetaten, udi, viken"
+LINK_ADVICE = "is not an allowed link; use https://…, http://…, mailto:… or tel:…"
+
+
+def replace(rel: str, old: str, new: str):
+    return lambda root: edit(root, rel, old, new)
+
+
+def new_file(rel: str, text: str):
+    return lambda root: write(root, rel, text)
+
+
+def delete(rel: str):
+    return lambda root: (root / rel).unlink()
+
+
+def apply(root: Path, changes) -> None:
+    for change in changes:
+        change(root)
+
+
+def case(case_id: str, changes, *expected: str):
+    """A bad-input case: the changes to a fresh copy, then every message expected, in report order."""
+    return pytest.param(changes, list(expected), id=case_id)
+
+
+CASES = [
+    # --- YAML as written ---------------------------------------------------------
+    case("yaml-syntax-error",
+         [replace(BASIC, "title: Etablererkurs våren 2027", "title: Etablererkurs: våren 2027")],
+         f"{BASIC}:4: YAML syntax error: mapping values are not allowed here; check indentation, colons and quotes "
+         "on this line and the one above"),
+    case("tab-indentation",
+         [replace(BASIC, "    date: 2027-02-09", "\tdate: 2027-02-09")],
+         f"{BASIC}:13: indent with spaces, not tabs"),
+    case("empty-file",
+         [new_file(ACCOUNTING, "")],
+         f"{ACCOUNTING}:1: the file is empty; fill it in or delete it"),
+    case("new-file-with-only-a-comment",
+         [new_file(NEW, "# kommer snart\n")],
+         f"{NEW}:1: the file is empty; fill it in or delete it"),
+    case("duplicate-key",
+         [replace(BASIC, "capacity: 25", "capacity: 25\ncapacity: 30")],
+         f"{BASIC}:28: capacity: 'capacity' is written twice in the same block; keep one"),
+    case("duplicate-key-in-a-list-item",
+         [replace(BASIC, BASIC_DEL_2, "    date: 2027-02-09\n    start: 18:00\n    start: 19:00\n    end: 21:00")],
+         f"{BASIC}:15: sessions[1].start: 'start' is written twice in the same block; keep one"),
+    case("file-is-a-list",
+         [new_file(NEW, "- id: testkurs\n- title: Testkurs\n")],
+         f"{NEW}:1: the file should be a block of 'field: value' lines"),
+    case("required-data-file-missing",
+         [delete(REGION)],
+         f"{REGION}:1: the file is missing; data/ needs region.yml"),
+
+    # --- fields ------------------------------------------------------------------
+    case("missing-field",
+         [replace(BASIC, "capacity: 25\n", "")],
+         f"{BASIC}:2: capacity: this required field is missing; add it"),
+    case("missing-field-in-a-list-item",
+         [replace(BASIC, BASIC_DEL_2, "    date: 2027-02-09\n    start: 18:00")],
+         f"{BASIC}:12: sessions[1].end: this required field is missing; add it"),
+    case("unknown-field-without-a-close-match",
+         [replace(BASIC, "capacity: 25", "capacity: 25\nfoo: 1")],
+         f"{BASIC}:28: foo: 'foo' is not a known field; allowed here: {COURSE_FIELDS}"),
+    case("wrong-type-text-for-a-number",
+         [replace(BASIC, "capacity: 25", "capacity: tjuefem")],
+         f"{BASIC}:27: capacity: 'tjuefem' is not a whole number; write digits only, such as 20"),
+    case("wrong-type-decimal-for-a-count",
+         [replace(BASIC, "capacity: 25", "capacity: 25.5")],
+         f"{BASIC}:27: capacity: '25.5' is not a whole number; write digits only, such as 20"),
+    case("wrong-type-number-for-text",
+         [replace(MUNICIPALITIES, 'number: "3216"', "number: 3216")],
+         f"{MUNICIPALITIES}:24: municipalities[1].number: '3216' should be text; put it in quotes if it looks like "
+         "a number or true/false"),
+    case("wrong-type-text-for-a-list",
+         [replace(BASIC, "languages: [nb]", "languages: nb")],
+         f"{BASIC}:25: languages: should be a list: one line per entry, each starting with '- '"),
+    case("wrong-type-text-for-an-amount",
+         [replace(ACCOUNTING, "price: 300", "price: gratis")],
+         f"{ACCOUNTING}:18: price: 'gratis' is not an amount in kroner; write a number such as 450 or 2.50"),
+    case("value-not-in-the-list",
+         [replace(BASIC, "format: onsite", "format: on-site")],
+         f"{BASIC}:20: format: 'on-site' is not allowed here; write one of: onsite, online or hybrid"),
+    case("kommunenummer-form",
+         [replace(MUNICIPALITIES, 'number: "3216"', 'number: "321"')],
+         f"{MUNICIPALITIES}:24: municipalities[1].number: '321' is not in the right form; a kommunenummer has "
+         "4 digits, for example 3103"),
+
+    # --- dates and times ---------------------------------------------------------
+    case("impossible-date-unquoted",
+         [replace(BASIC, "date: 2027-02-09", "date: 2027-02-30")],
+         f"{BASIC}:13: sessions[1].date: 2027-02-30 is not a real date (check the day and month)"),
+    case("impossible-date-quoted",
+         [replace(BASIC, "date: 2027-02-09", 'date: "2027-02-30"')],
+         f"{BASIC}:13: sessions[1].date: 2027-02-30 is not a real date (check the day and month)"),
+    case("date-in-words",
+         [replace(BASIC, "date: 2027-02-09", "date: 9. februar 2027")],
+         f"{BASIC}:13: sessions[1].date: '9. februar 2027' is not a date; write it as YYYY-MM-DD, "
+         "for example 2027-03-15"),
+    case("impossible-time",
+         [replace(BASIC, BASIC_DEL_2, "    date: 2027-02-09\n    start: 25:00\n    end: 21:00")],
+         f"{BASIC}:14: sessions[1].start: 25:00 is not a real time of day (00:00 to 23:59)"),
+    case("end-before-start-in-a-new-course-file",
+         [new_file(NEW, NEW_COURSE.replace("    end: 21:00\nformat", "    end: 17:00\nformat"))],
+         f"{NEW}:14: sessions[1].end: 17:00 is before start 18:00; a session ends after it starts"),
+    case("end-before-start",
+         [replace(BASIC, BASIC_DEL_2, "    date: 2027-02-09\n    start: 18:00\n    end: 17:00")],
+         f"{BASIC}:15: sessions[1].end: 17:00 is before start 18:00; a session ends after it starts"),
+    case("end-same-as-start",
+         [replace(BASIC, BASIC_DEL_2, "    date: 2027-02-09\n    start: 18:00\n    end: 18:00")],
+         f"{BASIC}:15: sessions[1].end: 18:00 is the same as start; a session ends after it starts"),
+    # The only session fails: the list is not empty, so no 'needs at least one entry'.
+    case("end-before-start-in-a-one-session-course",
+         [replace(ONE_SESSION, "end: 20:00", "end: 17:00")],
+         f"{ONE_SESSION}:11: sessions[0].end: 17:00 is before start 17:30; a session ends after it starts"),
+    case("period-end-before-start",
+         [replace(AGREEMENTS, "end: 2025-12-31}", "end: 2021-12-31}")],
+         f"{AGREEMENTS}:8: agreements[0].period.end: 2021-12-31 is before start 2022-01-01; "
+         "the end comes after the start"),
+
+    # --- amounts and counts --------------------------------------------------------
+    case("negative-price",
+         [replace(ACCOUNTING, "price: 300", "price: -300")],
+         f"{ACCOUNTING}:18: price: -300 is negative; an amount is 0 or more"),
+    case("price-below-ore",
+         [replace(ACCOUNTING, "price: 300", "price: 2.505")],
+         f"{ACCOUNTING}:18: price: 2.505 has more than two decimals; kroner have at most øre (0.01)"),
+    case("capacity-0",
+         [replace(BASIC, "capacity: 25", "capacity: 0")],
+         f"{BASIC}:27: capacity: 0 is too small; it must be at least 1"),
+
+    # --- YAML 1.1 surprises -----------------------------------------------------------
+    case("full-no-is-an-error-not-false",
+         [replace(MARKETING, "full: true", "full: no")],
+         f"{MARKETING}:21: full: 'no' is not true or false; write true or false (not yes/no)"),
+    case("full-yes-is-an-error-not-true",
+         [replace(MARKETING, "full: true", "full: yes")],
+         f"{MARKETING}:21: full: 'yes' is not true or false; write true or false (not yes/no)"),
+    case("time-written-as-minutes-is-not-a-time",
+         [replace(BASIC, BASIC_DEL_2, "    date: 2027-02-09\n    start: 1080\n    end: 21:00")],
+         f"{BASIC}:14: sessions[1].start: '1080' is not a time of day; write it as HH:MM, for example 18:00"),
+
+    # --- unique ids ----------------------------------------------------------------
+    case("duplicate-session-id",
+         [replace(BASIC, "  - id: del-2", "  - id: del-1")],
+         f"{BASIC}:12: sessions[1].id: the session id 'del-1' is already used in {BASIC}:8; give each one its own id"),
+    case("duplicate-course-id-across-two-course-files",
+         [replace(ACCOUNTING, "id: regnskap-og-skatt-2027", "id: etablererkurs-var-2027")],
+         f"{ACCOUNTING}:3: id: the course id 'etablererkurs-var-2027' is already used in {BASIC}:3; "
+         "give each one its own id"),
+    case("duplicate-course-id-in-a-new-course-file",
+         [new_file(NEW, NEW_COURSE.replace("id: testkurs-2027", "id: etablererkurs-var-2027"))],
+         f"{NEW}:2: id: the course id 'etablererkurs-var-2027' is already used in {BASIC}:3; give each one its own id"),
+
+    # --- references ------------------------------------------------------------------
+    case("unknown-venue-municipality",
+         [replace(BASIC, "municipality: moss", "municipality: mos")],
+         f"{BASIC}:24: venue.municipality: 'mos' is not a known municipality id; known: moss, rade, valer, vestby"),
+    case("unknown-county",
+         [replace(MUNICIPALITIES, "county: akershus", "county: akershuss")],
+         f"{MUNICIPALITIES}:28: municipalities[1].counties[1].county: 'akershuss' is not a known organisation id; "
+         f"known: {ORGANISATION_IDS}"),
+    case("unknown-operator",
+         [replace(REGION, "operator: mnu", "operator: mnu-as")],
+         f"{REGION}:8: operator: 'mnu-as' is not a known organisation id; known: {ORGANISATION_IDS}"),
+    case("unknown-organisation-in-the-visibility-rule",
+         [replace(AGREEMENTS, "organisations: [viken, innovasjon-norge]", "organisations: [viken, innovasjon-noreg]")],
+         f"{AGREEMENTS}:65: agreements[0].visibility.organisations[1]: 'innovasjon-noreg' is not a known "
+         f"organisation id; known: {ORGANISATION_IDS}"),
+    case("funding-population-date-without-populations",
+         [replace(AGREEMENTS, "population_date: 2021-07-01", "population_date: 2022-01-01")],
+         *[f"{AGREEMENTS}:62: agreements[0].funding.municipalities[{i}]: {name} has no population for 2022-01-01 "
+           "in data/municipalities.yml; add it under populations:"
+           for i, name in enumerate(["Moss", "Vestby", "Råde", "Våler"])]),
+    case("minimum-item-without-a-service",
+         [replace(SERVICES, "fulfils: [brukerundersokelser]", "fulfils: []")],
+         f"{AGREEMENTS}:54: agreements[0].minimum_items[8].id: no service in data/services.yml fulfils "
+         "'brukerundersokelser'; add one with fulfils: [brukerundersokelser]"),
+    # services.yml line 4 is 'services:'; line 1 is a comment.
+    case("service-the-pages-need",
+         [replace(SERVICES, "id: naeringsfaglig-vurdering", "id: vurdering")],
+         "data/referrals.yml:16: situations[1].services[1]: 'naeringsfaglig-vurdering' is not a known service id; "
+         "known: brukerundersokelse, etablererkurs, kobling, kontorfellesskap, mentor-innvandrere, oppfolging, "
+         "temakurs, veiledning, vekst, vurdering",
+         f"{SERVICES}:4: services: a service with id 'naeringsfaglig-vurdering' is needed; the pages describe it"),
+
+    # --- logos -----------------------------------------------------------------------
+    case("missing-logo-file",
+         [replace(ORGANISATIONS, "file: assets/logos/viken.svg", "file: assets/logos/vikn.svg")],
+         f"{ORGANISATIONS}:13: organisations[0].logo.file: the logo file content/assets/logos/vikn.svg does not "
+         "exist; add the file or correct the path"),
+    case("logo-required-by-the-visibility-rule",
+         [replace(ORGANISATIONS, INNOVASJON_NORGE_LOGO, "")],
+         f"{ORGANISATIONS}:16: organisations[1].logo: a logo is required: an agreement's visibility rule names this "
+         "organisation; add logo: with file: and alt:"),
+
+    # --- links -----------------------------------------------------------------------
+    case("javascript-link",
+         [replace(ORGANISATIONS, "url: https://www.nav.no/", "url: javascript:alert(1)")],
+         f"{ORGANISATIONS}:29: organisations[2].url: 'javascript:alert(1)' {LINK_ADVICE}"),
+    case("javascript-link-mixed-case-with-a-leading-space",
+         [replace(ACCOUNTING, "url: https://example.com/pamelding/regnskap-og-skatt-2027",
+                  'url: " JavaScript:alert(1)"')],
+         f"{ACCOUNTING}:21: registration.url: 'JavaScript:alert(1)' {LINK_ADVICE}"),
+    case("javascript-link-upper-case-online-url",
+         [replace(ENGLISH, "online_url: https://example.com/kurs/online", "online_url: JAVASCRIPT:alert(1)")],
+         f"{ENGLISH}:17: online_url: 'JAVASCRIPT:alert(1)' {LINK_ADVICE}"),
+    case("data-link",
+         [replace(ORGANISATIONS, "url: https://www.nav.no/", 'url: "data:text/html,hei"')],
+         f"{ORGANISATIONS}:29: organisations[2].url: 'data:text/html,hei' {LINK_ADVICE}"),
+
+    # --- course rules ------------------------------------------------------------------
+    case("fee-on-a-basic-course",
+         [replace(BASIC, "price: 0", "price: 300")],
+         f"{BASIC}:26: price: the basic founder course is free for participants (agreement §5.2.1); "
+         "write price: 0, not 300"),
+    case("deadline-after-the-first-session",
+         [replace(BASIC, "deadline: 2027-01-26", "deadline: 2027-02-03")],
+         f"{BASIC}:30: registration.deadline: 2027-02-03 is not before the first session (2027-02-02); "
+         "set a deadline before 2027-02-02"),
+    case("deadline-on-the-day-of-the-first-session",
+         [replace(BASIC, "deadline: 2027-01-26", "deadline: 2027-02-02")],
+         f"{BASIC}:30: registration.deadline: 2027-02-02 is not before the first session (2027-02-02); "
+         "set a deadline before 2027-02-02"),
+    case("onsite-course-without-a-venue",
+         [replace(ACCOUNTING, ACCOUNTING_VENUE, "")],
+         f"{ACCOUNTING}:2: venue: an onsite course needs a venue with name, address and municipality"),
+    case("hybrid-course-without-an-online-url",
+         [replace(MARKETING, "online_url: https://example.com/kurs/markedsforing\n", "")],
+         f"{MARKETING}:2: online_url: a hybrid course needs online_url: the link to join"),
+]
+
+
+@pytest.mark.parametrize(("changes", "expected"), CASES)
+def test_bad_input_gives_exactly_these_messages(data_copy, changes, expected):
+    # errors_of() also fails the test if load_data raises anything but DataErrors.
+    apply(data_copy, changes)
+    assert errors_of(data_copy) == expected
+
+
+# --- messages that come with other, also true, messages -------------------------------
+
+def test_unknown_field_gets_a_did_you_mean_hint(data_copy):
+    edit(data_copy, BASIC, "capacity: 25", "capasity: 25")
+    assert f"{BASIC}:27: capasity: 'capasity' is not a known field; did you mean 'capacity'?" in errors_of(data_copy)
+
+
+def test_unknown_field_in_a_list_item_gets_a_did_you_mean_hint(data_copy):
+    edit(data_copy, BASIC, "    start: 18:00\n    end: 21:00\n  - id: del-2",
+         "    strat: 18:00\n    end: 21:00\n  - id: del-2")
+    assert (f"{BASIC}:10: sessions[0].strat: 'strat' is not a known field; did you mean 'start'?"
+            in errors_of(data_copy))
+
+
+def test_unknown_field_in_a_nested_block_gets_a_did_you_mean_hint(data_copy):
+    edit(data_copy, BASIC, "  municipality: moss", "  muncipality: moss")
+    assert (f"{BASIC}:24: venue.muncipality: 'muncipality' is not a known field; did you mean 'municipality'?"
+            in errors_of(data_copy))
+
+
+# --- all problems in one run -----------------------------------------------------------
+
+def break_three_things_in_three_files(root: Path) -> list[str]:
+    edit(root, BASIC, "capacity: 25", "capacity: 0")
+    edit(root, ACCOUNTING, "price: 300", "price: -300")
+    edit(root, MUNICIPALITIES, 'number: "3216"', "number: 3216")
+    return [
+        f"{BASIC}:27: capacity: 0 is too small; it must be at least 1",
+        f"{ACCOUNTING}:18: price: -300 is negative; an amount is 0 or more",
+        f"{MUNICIPALITIES}:24: municipalities[1].number: '3216' should be text; put it in quotes if it looks like "
+        "a number or true/false",
+    ]
+
+
+def test_problems_in_several_files_are_reported_in_one_run(data_copy):
+    expected = break_three_things_in_three_files(data_copy)
+    assert errors_of(data_copy) == expected
+
+
+# The report is one line per problem, then a summary line whose wording may change but
+# which starts with the count.
+
+def test_the_report_lists_every_problem(data_copy):
+    expected = break_three_things_in_three_files(data_copy)
+    assert data_errors(data_copy).report().splitlines()[:-1] == expected
+
+
+def test_the_report_counts_the_problems(data_copy):
+    break_three_things_in_three_files(data_copy)
+    assert data_errors(data_copy).report().splitlines()[-1].startswith("3 problems ")
+
+
+def test_the_report_of_one_problem(data_copy):
+    edit(data_copy, BASIC, "capacity: 25", "capacity: 0")
+    lines = data_errors(data_copy).report().splitlines()
+    assert [lines[0], lines[1][:10], len(lines)] == [
+        f"{BASIC}:27: capacity: 0 is too small; it must be at least 1", "1 problem ", 2]
+
+
+def test_errors_are_data_error_records(data_copy):
+    edit(data_copy, BASIC, "capacity: 25", "capacity: 0")
+    assert data_errors(data_copy).errors == [DataError(BASIC, 27, "capacity", "0 is too small; it must be at least 1")]
+
+
+def test_a_field_problem_and_a_reference_problem_in_two_course_files_come_in_one_run(data_copy):
+    edit(data_copy, BASIC, "capacity: 25", "capacity: 0")
+    edit(data_copy, ACCOUNTING, "municipality: vestby", "municipality: vestbi")
+    assert errors_of(data_copy) == [
+        f"{BASIC}:27: capacity: 0 is too small; it must be at least 1",
+        f"{ACCOUNTING}:16: venue.municipality: 'vestbi' is not a known municipality id; "
+        "known: moss, rade, valer, vestby",
+    ]
+
+
+def test_str_of_a_data_error():
+    error = DataError("data/courses/x.yml", 14, "sessions[1].end", "17:00 is before start 18:00")
+    assert str(error) == "data/courses/x.yml:14: sessions[1].end: 17:00 is before start 18:00"
+
+
+def test_str_of_a_data_error_without_a_field():
+    assert str(DataError("data/region.yml", 1, "", "the file is empty")) == "data/region.yml:1: the file is empty"
+
+
+# --- nothing but DataErrors (every case above checks this too) -----------------------------
+
+def test_not_utf8_is_a_clean_error(data_copy):
+    file = data_copy / ACCOUNTING
+    file.write_bytes(file.read_text(encoding="utf-8").encode("latin-1"))
+    assert errors_of(data_copy) == [
+        f"{ACCOUNTING}:1: the file is not UTF-8 text (invalid continuation byte); save it as UTF-8"]
+
+
+@pytest.mark.parametrize("character", ["\x0b", "\x00", "\x1b"], ids=["vertical-tab", "nul", "escape"])
+def test_an_invisible_control_character_is_a_clean_error_on_its_line(data_copy, character):
+    # Pasting from a word processor can bring a vertical tab (Shift+Enter) along.
+    edit(data_copy, BASIC, "target_group: Deg", f"target_group: {character}Deg")
+    assert [(e.file, e.line) for e in data_errors(data_copy).errors] == [(BASIC, 31)]
+
+
+def test_a_logo_outside_content_is_an_error(data_copy):
+    elsewhere = data_copy / "data" / "region.yml"  # exists, but is not under content/
+    edit(data_copy, ORGANISATIONS, "file: assets/logos/viken.svg", f"file: {elsewhere.as_posix()}")
+    assert ([(e.file, e.line, e.field) for e in data_errors(data_copy).errors]
+            == [(ORGANISATIONS, 13, "organisations[0].logo.file")])
+
+
+# --- what must keep loading --------------------------------------------------------------
+
+def test_a_new_valid_course_file_loads(data_copy):
+    write(data_copy, NEW, NEW_COURSE)
+    assert "testkurs-2027" in [c.id for c in load(data_copy).courses]
+
+
+def test_a_fee_on_a_theme_course_is_fine(data_copy):
+    edit(data_copy, ACCOUNTING, "price: 300", "price: 450.50")
+    course = next(c for c in load(data_copy).courses if c.id == "regnskap-og-skatt-2027")
+    assert course.price == Decimal("450.50")
+
+
+def test_a_leading_zero_never_makes_an_octal_price(data_copy):
+    # YAML 1.1 reads 0300 as octal (192). Either 300 or an error on its line is fine.
+    edit(data_copy, ACCOUNTING, "price: 300", "price: 0300")
+    try:
+        course = next(c for c in load(data_copy).courses if c.id == "regnskap-og-skatt-2027")
+    except DataErrors as exc:
+        assert [(e.file, e.line, e.field) for e in exc.errors] == [(ACCOUNTING, 18, "price")]
+    else:
+        assert course.price == Decimal("300")
