@@ -11,13 +11,17 @@ from .model import Agreement, Organisation
 @dataclass(frozen=True)
 class AgreementInForce:
     agreement: Agreement
-    in_period: bool  # False: none is in force; this is the most recent one
+    in_period: bool  # False: none is in force; this is the most recent one (or the first, if none has started)
+    day: date
 
     @property
     def warning(self) -> str | None:
         if self.in_period:
             return None
         a = self.agreement
+        if a.period.start > self.day:
+            return (f"No agreement is in force: the first recorded, '{a.title}', starts "
+                    f"{a.period.start.isoformat()}. Its visibility rule applies already.")
         return (f"No agreement is in force: '{a.title}' ended {a.period.end.isoformat()} and no newer one is "
                 "recorded in data/agreements.yml. Its visibility rule still applies until one is.")
 
@@ -26,11 +30,11 @@ def agreement_in_force(agreements: tuple[Agreement, ...], day: date) -> Agreemen
     """The agreement whose period contains `day`; else the most recent that has started; else the earliest."""
     current = [a for a in agreements if a.period.contains(day)]
     if current:
-        return AgreementInForce(max(current, key=lambda a: a.period.start), True)
+        return AgreementInForce(max(current, key=lambda a: a.period.start), True, day)
     started = [a for a in agreements if a.period.start <= day]
     if started:
-        return AgreementInForce(max(started, key=lambda a: a.period.start), False)
-    return AgreementInForce(min(agreements, key=lambda a: a.period.start), False)
+        return AgreementInForce(max(started, key=lambda a: a.period.start), False, day)
+    return AgreementInForce(min(agreements, key=lambda a: a.period.start), False, day)
 
 
 def has_ceased(org: Organisation, day: date) -> bool:

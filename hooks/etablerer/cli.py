@@ -57,15 +57,17 @@ def cmd_build(root: Path, site: Path) -> int:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="etablerer", description=__doc__)
-    parser.add_argument("--root", type=Path, default=Path.cwd(), help="project folder (default: here)")
+    # --root may come before or after the command
+    common = argparse.ArgumentParser(add_help=False)
+    common.add_argument("--root", type=Path, default=argparse.SUPPRESS, help="project folder (default: here)")
+    parser = argparse.ArgumentParser(prog="etablerer", description=__doc__, parents=[common])
     sub = parser.add_subparsers(dest="command", required=True)
-    check = sub.add_parser("check", help="validate data/ and content/ without building")
+    check = sub.add_parser("check", parents=[common], help="validate data/ and content/ without building")
     check.add_argument("--strict", action="store_true", help="notes (warnings) also fail")
-    build = sub.add_parser("build", help="build site/ with one copy per municipality")
+    build = sub.add_parser("build", parents=[common], help="build site/ with one copy per municipality")
     build.add_argument("--site", type=Path, default=None, help="output folder (default: ROOT/site)")
     args = parser.parse_args(argv)
-    root = args.root.resolve()
+    root = getattr(args, "root", Path.cwd()).resolve()
     try:
         if args.command == "check":
             return cmd_check(root, args.strict or os.environ.get("STRICT") == "1")

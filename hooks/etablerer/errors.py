@@ -19,6 +19,14 @@ class DataError:
         return f"{where} {self.field}: {self.message}" if self.field else f"{where} {self.message}"
 
 
+def format_loc(loc: tuple[str | int, ...]) -> str:
+    """('sessions', 1, 'end') → 'sessions[1].end': how editors see a field's place."""
+    out = ""
+    for part in loc:
+        out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else str(part))
+    return out
+
+
 class DataErrors(Exception):
     """Raised with every problem of one run, never only the first."""
 

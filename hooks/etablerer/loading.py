@@ -13,7 +13,7 @@ from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
-from .errors import DataError, DataErrors
+from .errors import DataError, DataErrors, format_loc
 from .model import (Agreement, AgreementsFile, Course, MunicipalitiesFile, Municipality, Organisation,
                     OrganisationsFile, ReferralsFile, Region, Service, ServicesFile, Situation)
 from .yamlsource import SourceDoc, load_yaml
@@ -57,6 +57,7 @@ class ServiceData:
     courses: tuple[Course, ...]
     sample_files: frozenset[str]
     locations: dict[int, Located] = field(default_factory=dict, compare=False, repr=False)
+    sources: dict[str, SourceDoc] = field(default_factory=dict, compare=False, repr=False)  # by file name
 
     def where(self, record: object) -> Located:
         return self.locations[id(record)]
@@ -71,14 +72,6 @@ class ServiceData:
         return next(s for s in self.services if s.id == service_id)
 
 
-def format_loc(loc: tuple[str | int, ...]) -> str:
-    """('sessions', 1, 'end') → 'sessions[1].end'."""
-    out = ""
-    for part in loc:
-        out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else str(part))
-    return out
-
-
 def load_data(data_dir: Path, content_dir: Path, root: Path | None = None) -> ServiceData:
     """Load and check all of data/. Raises DataErrors with every problem found."""
     from .rules import check_rules  # rules need ServiceData; avoid an import cycle
@@ -87,6 +80,7 @@ def load_data(data_dir: Path, content_dir: Path, root: Path | None = None) -> Se
     errors: list[DataError] = []
     parsed: dict[str, Any] = {}
     locations: dict[int, Located] = {}
+    sources: dict[str, SourceDoc] = {}
     sample_files: set[str] = set()
 
     for name, model in SINGLE_FILES.items():
@@ -98,20 +92,21 @@ def load_data(data_dir: Path, content_dir: Path, root: Path | None = None) -> Se
         obj, doc = _load_one(file, shown, model, errors)
         if obj is not None:
             parsed[name] = obj
+            sources[name] = doc
             _index(obj, doc, (), locations)
             if getattr(obj, "sample", False):
                 sample_files.add(shown)
 
     courses: list[Course] = []
-    for file in sorted((data_dir / COURSES_DIR).glob("*.y*ml")):
+    for file in sorted(p for p in (data_dir / COURSES_DIR).glob("*.y*ml") if p.is_file()):
         shown = _shown(file, root)
         course, doc = _load_one(file, shown, Course, errors)
         if course is not None:
             courses.append(course)
             _index(course, doc, (), locations)
 
-    if errors or len(parsed) < len(SINGLE_FILES):
-        raise DataErrors(errors)
+    if len(parsed) < len(SINGLE_FILES):
+        raise DataErrors(errors)  # cross-file rules need every single file
 
     data = ServiceData(
         data_dir=data_dir,
@@ -125,6 +120,7 @@ def load_data(data_dir: Path, content_dir: Path, root: Path | None = None) -> Se
         courses=tuple(sorted(courses, key=lambda c: (c.first_start(), c.id))),
         sample_files=frozenset(sample_files),
         locations=locations,
+        sources=sources,
     )
     errors.extend(check_rules(data))
     if errors:
@@ -169,15 +165,30 @@ def _translate(exc: ValidationError, doc: SourceDoc, model: type[BaseModel]) -> 
     out = []
     raw = exc.errors(include_url=False)
     item_locs = [tuple(e["loc"]) for e in raw]
+    typo_targets = _typo_targets(raw, model)
     for err in raw:
         loc = tuple(err["loc"])
         if err["type"] == "too_short" and any(len(o) > len(loc) and o[:len(loc)] == loc for o in item_locs):
             continue  # the list has entries; their own errors say what is wrong
+        if err["type"] == "missing" and loc in typo_targets:
+            continue  # the "did you mean" message of the misspelt field covers it
         ctx = err.get("ctx") or {}
         if "field" in ctx:
             loc = loc + (ctx["field"],)
         out.append(DataError(doc.path, doc.line_of(loc), format_loc(loc), _message(err, loc, model)))
     return out
+
+
+def _typo_targets(raw: list[dict], model: type[BaseModel]) -> set[tuple]:
+    """Fields reported missing only because the editor misspelt them."""
+    targets = set()
+    for err in raw:
+        if err["type"] == "extra_forbidden":
+            loc = tuple(err["loc"])
+            close = difflib.get_close_matches(str(loc[-1]), _fields_at(model, loc[:-1]), n=1)
+            if close:
+                targets.add(loc[:-1] + (close[0],))
+    return targets
 
 
 def _fields_at(model: type[BaseModel], loc: tuple) -> list[str]:

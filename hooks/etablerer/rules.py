@@ -28,9 +28,11 @@ SERVICES_PAGES_NEED = ("veiledning", "etablererkurs", "naeringsfaglig-vurdering"
 
 def _pages_need_services(data: ServiceData) -> Iterator[DataError]:
     known = {s.id for s in data.services}
+    doc = data.sources["services.yml"]
     for service_id in SERVICES_PAGES_NEED:
         if service_id not in known:
-            yield DataError(f"{data.data_dir.name}/services.yml", 1, "services", f"a service with id '{service_id}' is needed; the pages describe it")
+            yield DataError(doc.path, doc.line_of(("services",)), "services",
+                            f"a service with id '{service_id}' is needed; the pages describe it")
 
 
 def _duplicates(data: ServiceData, records: Iterable, what: str) -> Iterator[DataError]:
@@ -119,7 +121,10 @@ def _logos(data: ServiceData) -> Iterator[DataError]:
                                                        "this organisation; add logo: with file: and alt:")
             continue
         file = data.content_dir / org.logo.file
-        if ".." in org.logo.file.split("/") or not file.is_file():
+        if org.logo.file.startswith(("/", "\\")) or ".." in org.logo.file.replace("\\", "/").split("/"):
+            yield data.where(org.logo).error(("file",), f"'{org.logo.file}' must be a path inside content/, "
+                                                        "for example assets/logos/name.svg")
+        elif not file.is_file():
             yield data.where(org.logo).error(("file",), f"the logo file content/{org.logo.file} does not exist; "
                                                         "add the file or correct the path")
 
@@ -157,6 +162,11 @@ def _course_rules(data: ServiceData) -> Iterator[DataError]:
             yield where.error(("price",), f"the basic founder course is free for participants (agreement "
                                           f"§5.2.1); write price: 0, not {course.price}")
         if course.format in ("onsite", "hybrid") and course.venue is None:
-            yield where.error(("venue",), f"a {course.format} course needs a venue with name, address and municipality")
+            yield where.error(("venue",), f"{_ARTICLE[course.format]} {course.format} course needs a venue "
+                                          "with name, address and municipality")
         if course.format in ("online", "hybrid") and course.online_url is None:
-            yield where.error(("online_url",), f"an {course.format} course needs online_url: the link to join")
+            yield where.error(("online_url",), f"{_ARTICLE[course.format]} {course.format} course needs "
+                                               "online_url: the link to join")
+
+
+_ARTICLE = {"onsite": "an", "online": "an", "hybrid": "a"}

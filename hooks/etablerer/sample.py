@@ -10,15 +10,15 @@ if TYPE_CHECKING:
 
 def sample_sources(data: ServiceData) -> list[str]:
     """Where sample records and placeholder logos are, as 'file:line' strings."""
-    found = set()
+    found: set[tuple[str, int]] = set()
     for located in data.locations.values():
         record = located.doc.data
         for part in located.path:
             record = record[part]
         is_placeholder = isinstance(record, dict) and record.get("placeholder") is True and located.path[-1:] == ("logo",)
         if isinstance(record, dict) and (record.get("sample") is True or is_placeholder):
-            found.add(f"{located.doc.path}:{located.doc.line_of(located.path)}")
-    return sorted(found)
+            found.add((located.doc.path, located.doc.line_of(located.path)))
+    return [f"{path}:{line}" for path, line in sorted(found)]
 
 
 def has_sample(data: ServiceData) -> bool:

@@ -57,8 +57,7 @@ class SiteView:
         out = []
         for org_id in self.agreement.visibility.organisations:
             org = self.data.organisation(org_id)
-            out.append(Responsible(org, has_ceased(org, self.today),
-                                   tuple(self.data.organisation(s) for s in org.successors)))
+            out.append(Responsible(org, has_ceased(org, self.today), self.successors_of(org)))
         return tuple(out)
 
     @property
@@ -72,6 +71,9 @@ class SiteView:
 
     def ceased(self, org: Organisation) -> bool:
         return has_ceased(org, self.today)
+
+    def successors_of(self, org: Organisation) -> tuple[Organisation, ...]:
+        return tuple(self.data.organisation(s) for s in org.successors)
 
     @cached_property
     def catalogue(self) -> course_status.Catalogue:

@@ -15,7 +15,7 @@ from typing import Any
 
 import yaml
 
-from .errors import DataError
+from .errors import DataError, format_loc
 
 Path_ = tuple[str | int, ...]
 
@@ -34,6 +34,14 @@ for _tag, _regexp, _first in [
     ("tag:yaml.org,2002:float", r"^[-+]?(?:[0-9]+\.[0-9]*|\.[0-9]+)(?:[eE][-+]?[0-9]+)?$", "-+0123456789."),
 ]:
     EditorLoader.add_implicit_resolver(_tag, re.compile(_regexp), list(_first))
+
+
+def _construct_decimal_int(loader: EditorLoader, node: yaml.ScalarNode) -> int:
+    # YAML 1.1 reads 0300 as octal (192); editors mean three hundred.
+    return int(loader.construct_scalar(node), 10)
+
+
+EditorLoader.add_constructor("tag:yaml.org,2002:int", _construct_decimal_int)
 
 
 @dataclass(frozen=True)
@@ -71,8 +79,7 @@ class _Builder:
                 if not isinstance(key, str):
                     key = str(key)
                 if key in result:
-                    where = ".".join(str(p) for p in path + (key,))
-                    self.errors.append(DataError(self.shown_path, line, where,
+                    self.errors.append(DataError(self.shown_path, line, format_loc(path + (key,)),
                                                  f"'{key}' is written twice in the same block; keep one"))
                     continue
                 self.lines[path + (key,)] = line
@@ -93,7 +100,10 @@ def load_yaml(file: Path, shown_path: str) -> tuple[SourceDoc | None, list[DataE
 
 
 def parse_yaml(text: str, shown_path: str) -> tuple[SourceDoc | None, list[DataError]]:
-    loader = EditorLoader(text)
+    try:
+        loader = EditorLoader(text)
+    except yaml.reader.ReaderError as exc:
+        return None, [_reader_error(exc, text, shown_path)]
     try:
         node = loader.get_single_node()
         if node is None:
@@ -102,6 +112,8 @@ def parse_yaml(text: str, shown_path: str) -> tuple[SourceDoc | None, list[DataE
         data = builder.build(node, ())
     except yaml.MarkedYAMLError as exc:
         return None, [_syntax_error(exc, shown_path)]
+    except yaml.reader.ReaderError as exc:
+        return None, [_reader_error(exc, text, shown_path)]
     except yaml.YAMLError as exc:  # unmarked errors are rare; still no traceback
         return None, [DataError(shown_path, 1, "", f"YAML error: {exc}")]
     finally:
@@ -109,6 +121,13 @@ def parse_yaml(text: str, shown_path: str) -> tuple[SourceDoc | None, list[DataE
     if builder.errors:
         return None, builder.errors
     return SourceDoc(shown_path, data, builder.lines), []
+
+
+def _reader_error(exc: yaml.reader.ReaderError, text: str, shown_path: str) -> DataError:
+    """A character YAML does not allow (a pasted control character, say)."""
+    line = text[: exc.position].count("\n") + 1
+    return DataError(shown_path, line, "", f"this line contains an invisible control character "
+                                           f"(#x{exc.character:04x} when shown as a code); delete it and retype the text")
 
 
 def _syntax_error(exc: yaml.MarkedYAMLError, shown_path: str) -> DataError:

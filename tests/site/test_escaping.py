@@ -1,0 +1,120 @@
+"""Feature: what editors write is shown as text, never run as code.
+
+A course whose title and description hold HTML, an event handler and a
+javascript: Markdown link is built (the title also tries to close <title>);
+the pages show those characters as text.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+
+import pytest
+
+from .helpers import COPIES, build, edit_file, parse_html, project_copy, text_of
+
+SCRIPT = "<script>alert(1)</script>"
+IMAGE = "<img src=x onerror=alert(1)>"
+MARKDOWN_LINK = "[x](javascript:alert(1))"
+# Browsers read <title> as text up to the first </title>: this one leaves it.
+TITLE_BREAKOUT = "</title><script>alert(1)</script>"
+PAYLOADS = (SCRIPT, IMAGE, MARKDOWN_LINK, TITLE_BREAKOUT)
+COURSE_ID = "regnskap-og-skatt-2027"
+TITLE = f"Regnskap {SCRIPT} {IMAGE} {MARKDOWN_LINK} {TITLE_BREAKOUT}"
+DESCRIPTION = f"Beskrivelse {SCRIPT} {IMAGE} {MARKDOWN_LINK} slutt."
+
+
+def with_hostile_text(yaml_text: str) -> str:
+    yaml_text = re.sub(r"(?m)^title: .*$", lambda _: "title: " + json.dumps(TITLE), yaml_text)
+    return re.sub(r"(?m)^description: .*$", lambda _: "description: " + json.dumps(DESCRIPTION), yaml_text)
+
+
+@pytest.fixture(scope="module")
+def hostile(tmp_path_factory):
+    root = project_copy(tmp_path_factory.mktemp("escaping") / "project")
+    edit_file(root / "data" / "courses" / f"{COURSE_ID}.yml", with_hostile_text)
+    return build(root, root.parent / "site")
+
+
+COPY = COPIES[0]
+
+
+def pages_of(site, copy):
+    return {rel: site.soup_of(site.copy_dir(copy) / rel) for rel in site.html_pages(copy)}
+
+
+def scripts_running_the_payload(soup):
+    return [s for s in soup.find_all("script") if "alert(1)" in s.get_text()]
+
+
+def elements_with_event_handlers(soup):
+    return [e for e in soup.find_all(True) if any(name.lower().startswith("on") for name in e.attrs)]
+
+
+def javascript_links(soup):
+    return [e for e in soup.find_all(True)
+            for attr in ("href", "src", "action", "formaction")
+            if e.has_attr(attr) and e[attr].strip().lower().replace("\t", "").startswith("javascript:")]
+
+
+def test_the_course_got_the_hostile_title(hostile):
+    assert next(c for c in hostile.data.courses if c.id == COURSE_ID).title == TITLE
+
+
+@pytest.mark.parametrize("payload", PAYLOADS)
+def test_the_course_page_heading_shows_the_title_as_text(hostile, payload):
+    heading = hostile.page(COPY, f"kurs/{COURSE_ID}/").find("h1")
+    assert payload in text_of(heading)
+
+
+def test_the_course_page_shows_the_description_as_text(hostile):
+    assert DESCRIPTION in text_of(hostile.page(COPY, f"kurs/{COURSE_ID}/"))
+
+
+def test_the_course_page_shows_the_script_tag_as_text(hostile):
+    assert SCRIPT in hostile.page(COPY, f"kurs/{COURSE_ID}/").get_text()
+
+
+def test_the_browser_tab_shows_the_title_as_text(hostile):
+    title = hostile.page(COPY, f"kurs/{COURSE_ID}/").title
+    assert title is not None and TITLE in title.get_text(), f"the page's <title> is {title}"
+
+
+def test_no_page_runs_the_script(hostile):
+    found = {rel: len(scripts_running_the_payload(soup)) for rel, soup in pages_of(hostile, COPY).items()
+             if scripts_running_the_payload(soup)}
+    assert found == {}
+
+
+def test_no_page_has_an_element_with_an_event_handler(hostile):
+    found = {rel: [str(e)[:80] for e in elements_with_event_handlers(soup)]
+             for rel, soup in pages_of(hostile, COPY).items() if elements_with_event_handlers(soup)}
+    assert found == {}
+
+
+def test_no_page_has_a_javascript_link(hostile):
+    found = {rel: [str(e)[:80] for e in javascript_links(soup)]
+             for rel, soup in pages_of(hostile, COPY).items() if javascript_links(soup)}
+    assert found == {}
+
+
+def search_entries(site, copy):
+    index = json.loads((site.copy_dir(copy) / "search" / "search_index.json").read_text(encoding="utf-8"))
+    return index["docs"]
+
+
+def test_the_search_index_holds_the_title_as_text_not_markup(hostile):
+    """The search box shows titles and text from the index as HTML."""
+    dangerous = []
+    for entry in search_entries(hostile, COPY):
+        for field in ("title", "text"):
+            fragment = parse_html(entry.get(field) or "")
+            if scripts_running_the_payload(fragment) or elements_with_event_handlers(fragment) \
+                    or javascript_links(fragment):
+                dangerous.append(f"{entry['location']} {field}: {entry[field][:100]!r}")
+    assert dangerous == []
+
+
+def test_the_search_index_finds_the_course(hostile):
+    assert any(e["location"].startswith(f"kurs/{COURSE_ID}/") for e in search_entries(hostile, COPY))

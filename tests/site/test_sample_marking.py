@@ -1,0 +1,93 @@
+"""Feature: while any data is sample or a logo is a placeholder, every page says so.
+
+Every page shows the banner and asks search engines not to index it. Once
+the editors have replaced all sample data, the banner and the noindex go.
+"""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from .helpers import COPIES, SAMPLE_BANNER, build, edit_file, project_copy, text_of
+
+
+def has_banner(soup) -> bool:
+    return SAMPLE_BANNER in text_of(soup)
+
+
+def has_noindex(soup) -> bool:
+    return any("noindex" in (meta.get("content") or "").lower()
+               for meta in soup.find_all("meta", attrs={"name": "robots"}))
+
+
+def pages_of(site, copy):
+    return {rel: site.soup_of(site.copy_dir(copy) / rel) for rel in site.html_pages(copy)}
+
+
+def test_the_shipped_data_contains_sample_records(data):
+    assert any(m.sample for m in data.municipalities) or data.region.sample
+
+
+@pytest.mark.parametrize("copy", COPIES)
+def test_every_page_shows_the_sample_banner(site, copy):
+    without = [rel for rel, soup in pages_of(site, copy).items() if not has_banner(soup)]
+    assert without == [], f"{copy}: pages without the banner {SAMPLE_BANNER!r}"
+
+
+@pytest.mark.parametrize("copy", COPIES)
+def test_every_page_asks_search_engines_not_to_index_it(site, copy):
+    without = [rel for rel, soup in pages_of(site, copy).items() if not has_noindex(soup)]
+    assert without == [], f'{copy}: pages without <meta name="robots" content="noindex">'
+
+
+def test_the_landing_page_shows_the_sample_banner(site):
+    assert has_banner(site.landing())
+
+
+def test_the_landing_page_asks_search_engines_not_to_index_it(site):
+    assert has_noindex(site.landing())
+
+
+# --- when all sample data is replaced ----------------------------------------
+
+def without_sample_data(yaml_text: str) -> str:
+    """Every `sample: true` gone (false is the default) and every placeholder logo made official."""
+    yaml_text = re.sub(r"\bsample:\s*true\b", "sample: false", yaml_text)
+    return re.sub(r"\bplaceholder:\s*true\b", "placeholder: false", yaml_text)
+
+
+@pytest.fixture(scope="module")
+def real_site(tmp_path_factory):
+    root = project_copy(tmp_path_factory.mktemp("no-sample") / "project")
+    for file in (root / "data").rglob("*.yml"):
+        edit_file(file, without_sample_data)
+    return build(root, root.parent / "site")
+
+
+def test_the_edited_data_has_no_sample_records_left(real_site):
+    assert not any(m.sample for m in real_site.data.municipalities)
+    assert not real_site.data.region.sample
+    assert not any(c.sample for c in real_site.data.courses)
+    assert not any(o.logo.placeholder for o in real_site.data.organisations if o.logo)
+
+
+@pytest.mark.parametrize("copy", COPIES)
+def test_without_sample_data_no_page_shows_the_banner(real_site, copy):
+    with_banner = [rel for rel, soup in pages_of(real_site, copy).items() if has_banner(soup)]
+    assert with_banner == []
+
+
+@pytest.mark.parametrize("copy", COPIES)
+def test_without_sample_data_no_page_asks_not_to_be_indexed(real_site, copy):
+    with_noindex = [rel for rel, soup in pages_of(real_site, copy).items() if has_noindex(soup)]
+    assert with_noindex == []
+
+
+def test_without_sample_data_the_landing_page_has_no_banner(real_site):
+    assert not has_banner(real_site.landing())
+
+
+def test_without_sample_data_the_landing_page_may_be_indexed(real_site):
+    assert not has_noindex(real_site.landing())
