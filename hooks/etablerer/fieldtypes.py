@@ -17,6 +17,7 @@ from pydantic import BeforeValidator, Field, StringConstraints, WithJsonSchema
 from pydantic_core import PydanticCustomError
 
 LINK_SCHEMES = ("https", "http", "mailto", "tel")
+MAX_NOK = Decimal(100_000_000)  # guards Decimal arithmetic against absurd values
 
 
 def _fail(kind: str, message: str) -> PydanticCustomError:
@@ -59,6 +60,8 @@ def parse_nok(value: object) -> Decimal:
         raise _fail("nok_type", f"'{value}' is not an amount in kroner")
     if amount < 0:
         raise _fail("nok_negative", f"{value} is negative; an amount is 0 or more")
+    if amount > MAX_NOK:
+        raise _fail("nok_large", f"{str(value)[:30]} is larger than any amount on this site (at most {MAX_NOK} kroner)")
     if amount != amount.quantize(Decimal("0.01")):
         raise _fail("nok_ore", f"{value} has more than two decimals; kroner have at most øre (0.01)")
     return amount
@@ -102,10 +105,14 @@ def _strict_bool(value: object) -> bool:
     raise _fail("bool_type", f"'{value}' is not true or false; write true or false (not yes/no)")
 
 
-_DATE_SCHEMA = {"type": "string", "format": "date"}
-_TIME_SCHEMA = {"type": "string", "pattern": r"^\d{1,2}[:.]\d{2}$"}
-_NOK_SCHEMA = {"type": "number", "minimum": 0}
-_LINK_SCHEMA = {"type": "string", "pattern": r"^(?i:https?://[^\s]+|mailto:[^\s]+|tel:[^\s]+)$"}
+# What editors' tools check while typing (schema.py). Patterns are ECMA-262
+# (JavaScript) regexes, as JSON Schema requires: no inline flags such as (?i).
+_DATE_SCHEMA = {"type": "string", "format": "date", "pattern": r"^\s*\d{4}-\d{2}-\d{2}\s*$"}
+_TIME_SCHEMA = {"type": "string", "pattern": r"^\s*([01]?[0-9]|2[0-3])[:.][0-5][0-9]\s*$"}
+_NOK_SCHEMA = {"anyOf": [{"type": "number", "minimum": 0},
+                         {"type": "string", "pattern": r"^\s*[0-9]+([.,][0-9]{1,2})?\s*$"}]}
+_LINK_SCHEMA = {"type": "string",
+                "pattern": r"^\s*([hH][tT][tT][pP][sS]?://[^\s/?#]+[^\s]*|[mM][aA][iI][lL][tT][oO]:[^\s]+|[tT][eE][lL]:[^\s]+)\s*$"}
 
 YamlDate = Annotated[date, BeforeValidator(parse_date), WithJsonSchema(_DATE_SCHEMA)]
 YamlTime = Annotated[time, BeforeValidator(parse_time), WithJsonSchema(_TIME_SCHEMA)]

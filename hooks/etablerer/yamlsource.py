@@ -19,9 +19,31 @@ from .errors import DataError, format_loc
 
 Path_ = tuple[str | int, ...]
 
+# Limits that keep a broken or hostile file from hanging the build. The largest
+# shipped file is a few KB; a course file about 1 KB.
+MAX_FILE_BYTES = 256 * 1024
+MAX_DEPTH = 12  # the deepest real structure (agreement → funding → …) is 5 levels
+
+
+class _Refused(Exception):
+    """A document we will not build: the DataError says why."""
+
+    def __init__(self, error: DataError):
+        self.error = error
+
+
+ALIAS_PROBLEM = "anchors and aliases (&name, *name) are not allowed in data files; write the value out"
+
 
 class EditorLoader(yaml.SafeLoader):
-    """SafeLoader with YAML 1.2 core-schema implicit types only."""
+    """SafeLoader with YAML 1.2 core-schema implicit types only, and no aliases."""
+
+    def compose_node(self, parent, index):
+        # Refused where the alias is written; nested aliases can expand
+        # exponentially ("billion laughs"), and editors never need them.
+        if self.check_event(yaml.AliasEvent):
+            raise yaml.composer.ComposerError(None, None, ALIAS_PROBLEM, self.peek_event().start_mark)
+        return super().compose_node(parent, index)
 
 
 # The resolvers are class-level: copy before changing, or yaml.safe_load
@@ -68,12 +90,23 @@ class _Builder:
         self.shown_path = shown_path
         self.lines: dict[Path_, int] = {}
         self.errors: list[DataError] = []
+        self.seen: set[int] = set()
 
     def build(self, node: yaml.Node, path: Path_) -> Any:
-        self.lines.setdefault(path, node.start_mark.line + 1)
+        line = node.start_mark.line + 1
+        if id(node) in self.seen:  # defence in depth: EditorLoader refuses aliases already
+            raise _Refused(DataError(self.shown_path, line, format_loc(path), ALIAS_PROBLEM))
+        self.seen.add(id(node))
+        if len(path) > MAX_DEPTH:
+            raise _Refused(DataError(self.shown_path, line, format_loc(path),
+                                     f"nested more than {MAX_DEPTH} levels deep; no data file needs that"))
+        self.lines.setdefault(path, line)
         if isinstance(node, yaml.MappingNode):
             result: dict[str, Any] = {}
             for key_node, value_node in node.value:
+                if not isinstance(key_node, yaml.ScalarNode):
+                    raise _Refused(DataError(self.shown_path, key_node.start_mark.line + 1, format_loc(path),
+                                             "a field name must be plain text"))
                 key = self.loader.construct_object(key_node, deep=True)
                 line = key_node.start_mark.line + 1
                 if not isinstance(key, str):
@@ -92,6 +125,10 @@ class _Builder:
 
 def load_yaml(file: Path, shown_path: str) -> tuple[SourceDoc | None, list[DataError]]:
     """Load one YAML file. Returns the document, or None and the errors."""
+    size = file.stat().st_size
+    if size > MAX_FILE_BYTES:
+        return None, [DataError(shown_path, 1, "", f"the file is {size // 1024} KB; data files may be at most "
+                                                   f"{MAX_FILE_BYTES // 1024} KB: split it or remove what is not data")]
     try:
         text = file.read_text(encoding="utf-8")
     except UnicodeDecodeError as exc:
@@ -114,6 +151,11 @@ def parse_yaml(text: str, shown_path: str) -> tuple[SourceDoc | None, list[DataE
         return None, [_syntax_error(exc, shown_path)]
     except yaml.reader.ReaderError as exc:
         return None, [_reader_error(exc, text, shown_path)]
+    except _Refused as exc:
+        return None, [exc.error]
+    except RecursionError:
+        return None, [DataError(shown_path, 1, "", f"nested far too deeply; no data file needs more than "
+                                                   f"{MAX_DEPTH} levels")]
     except yaml.YAMLError as exc:  # unmarked errors are rare; still no traceback
         return None, [DataError(shown_path, 1, "", f"YAML error: {exc}")]
     finally:
@@ -134,7 +176,9 @@ def _syntax_error(exc: yaml.MarkedYAMLError, shown_path: str) -> DataError:
     mark = exc.problem_mark or exc.context_mark
     line = mark.line + 1 if mark else 1
     problem = exc.problem or "invalid YAML"
-    if "\\t" in problem or "tab" in problem:
+    if problem == ALIAS_PROBLEM:
+        advice = problem
+    elif "\\t" in problem or "tab" in problem:
         advice = "indent with spaces, not tabs"
     else:
         advice = f"YAML syntax error: {problem}"
