@@ -7,7 +7,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: site test check serve clean
+.PHONY: site test check serve clean schema new-course new-organisation verify production-guard bench
 
 $(STAMP): pyproject.toml requirements.lock
 	$(PYTHON) -m venv $(VENV)
@@ -15,18 +15,57 @@ $(STAMP): pyproject.toml requirements.lock
 	$(BIN)/python -m pip install --quiet --no-deps -e .
 	touch $(STAMP)
 
+# ONLY=moss (or moss,vestby): copies for those municipalities only (landing page and manifest follow).
 site: $(STAMP)
-	$(BIN)/python -m etablerer build
+	$(BIN)/python -m etablerer build $(if $(ONLY),--only "$(ONLY)")
 
 check: $(STAMP)
 	$(BIN)/python -m etablerer check $(if $(STRICT),--strict)
 
-test: $(STAMP)
+# JSON Schema of every data file (schema/), from hooks/etablerer/model.py; commit the result.
+schema: $(STAMP)
+	$(BIN)/python -m etablerer.schema
+
+# New content from a template, today's date filled in: make new-course TITLE="Regnskap for nybegynnere"
+# (make passes TITLE and NAME to the command through the environment, so quotes in them are safe).
+new-course: $(STAMP)
+	$(BIN)/python -m etablerer.newcontent course
+
+new-organisation: $(STAMP)
+	$(BIN)/python -m etablerer.newcontent organisation
+
+# npm packages the tests use (package.json: vnu-jar, the Nu HTML Checker). No install
+# scripts: vnu-jar's would try to download a Java; .ci/run installs Debian's instead.
+NODE_STAMP := node_modules/.installed
+$(NODE_STAMP): package.json package-lock.json
+	npm ci --no-audit --no-fund --ignore-scripts
+	touch $(NODE_STAMP)
+
+test: $(STAMP) $(NODE_STAMP)
+	@$(BIN)/python -m tests.browser.find_chromium
 	$(BIN)/python -m pytest
+
+# Check a folder against the build's manifest: make verify DIR=path/to/moss COPY=moss
+# [MANIFEST=path/to/manifest.json]. Without DIR and COPY: every copy in site/.
+# Exit 0 only when every file is there, unchanged, and nothing else.
+verify: $(STAMP)
+	$(BIN)/python -m etablerer verify $(if $(COPY),--copy "$(COPY)") $(if $(DIR),--dir "$(DIR)") $(if $(MANIFEST),--manifest "$(MANIFEST)")
+
+# Refuses (exit 1) while any data is sample or any logo a placeholder: run before
+# making the municipalities' copies (the deploy workflow does).
+production-guard: $(STAMP)
+	$(BIN)/python -m etablerer production-guard
 
 # Preview one copy (COPY=moss|vestby|rade|valer) with live reload on data/, content/ and hooks/.
 serve: $(STAMP)
 	ETABLERER_COPY=$(COPY) $(BIN)/mkdocs serve --livereload
+
+# The performance benchmark (not part of make test): build times side by side, growth
+# with courses and municipalities, preview rebuild, page weight, peak memory, against
+# the budgets of issue 9. Writes bench/results.md; exits 1 when a budget is missed.
+bench: $(STAMP)
+	@$(BIN)/python -m tests.browser.find_chromium
+	$(BIN)/python -m bench $(if $(REPS),--reps $(REPS))
 
 clean:
 	rm -rf site build .site-build-* .site-old-*

@@ -39,11 +39,16 @@ def on_files(files, config):
     for page in _plan.pages:
         inclusion = InclusionLevel.UNDEFINED if page.in_nav else InclusionLevel.NOT_IN_NAV
         files.append(File.generated(config, page.src_uri, content=page.markdown, inclusion=inclusion))
+    for path, content in _plan.files:
+        files.append(File.generated(config, path, content=content))
     return files
 
 
 def on_page_context(context, page, config, nav):
     context["etablerer"] = _plan.chrome.chrome(base_prefix(page.file.src_uri))
+    head = _plan.heads.head(page.file.src_uri, page.title, page.content, page.meta)
+    page.meta["description"] = head.description  # escaped: Material prints it as is
+    context["etablerer_page"] = head
     return context
 
 

@@ -13,15 +13,22 @@ import subprocess
 import sys
 import tempfile
 import time
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
+from . import csp
 from .asof import as_of_date
 from .chrome import landing_page
-from .copies import make_copies
+from .copies import TOKEN_HOST, make_copies
+from .coverage import coverage_of
+from .embeds import write_embeds
+from .health import Finding, findings, write_report
 from .host import Host
 from .loading import ServiceData, load_data
-from .sitebuild import MODE_TEMPLATE, notes
+from .manifest import git_commit, write_manifest
+from .model import Municipality
+from .pages import generated_pages
+from .sitebuild import MODE_TEMPLATE
 from .view import SiteView
 
 LANDING = "index.html"
@@ -34,45 +41,85 @@ class BuildFailed(Exception):
 @dataclass(frozen=True)
 class BuildResult:
     copies: tuple[str, ...]
-    notes: tuple[str, ...]
+    notes: tuple[Finding, ...]  # content health findings (warnings)
+    report: Path  # the full health report, site/_report/index.html
     seconds_mkdocs: float
     seconds_copies: float
 
 
-def run_mkdocs(root: Path, out: Path, environ: dict[str, str]) -> None:
+def start_mkdocs(root: Path, out: Path, environ: dict[str, str]) -> subprocess.Popen:
     env = {**environ, "ETABLERER_MODE": MODE_TEMPLATE, "NO_MKDOCS_2_WARNING": "1"}
     cmd = [sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet",
            "--config-file", str(root / "mkdocs.yml"), "--site-dir", str(out)]
-    proc = subprocess.run(cmd, cwd=root, env=env, capture_output=True, text=True, timeout=1800)
+    return subprocess.Popen(cmd, cwd=root, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+
+
+def finish_mkdocs(proc: subprocess.Popen) -> None:
+    try:
+        output, _ = proc.communicate(timeout=1800)
+    except subprocess.TimeoutExpired:
+        proc.kill()
+        output, _ = proc.communicate()
     if proc.returncode != 0:
-        output = "\n".join(line for line in (proc.stdout + proc.stderr).splitlines()
-                           if line.strip() and "Traceback" not in line)
+        output = "\n".join(line for line in output.splitlines() if line.strip() and "Traceback" not in line)
         raise BuildFailed(f"mkdocs build failed:\n{output}")
 
 
+def run_mkdocs(root: Path, out: Path, environ: dict[str, str]) -> None:
+    finish_mkdocs(start_mkdocs(root, out, environ))
+
+
+def selected(data: ServiceData, only: tuple[str, ...] | None) -> tuple[Municipality, ...]:
+    """The municipalities to make copies for: all, or those named by `only` (in data order)."""
+    if not only:
+        return data.municipalities
+    known = [m.id for m in data.municipalities]
+    unknown = [slug for slug in only if slug not in known]
+    if unknown:
+        raise BuildFailed(f"--only: {', '.join(unknown)} is not a municipality; use one of {', '.join(known)}")
+    return tuple(m for m in data.municipalities if m.id in only)
+
+
 def build_site(root: Path, site: Path, environ: dict[str, str] | None = None,
-               data: ServiceData | None = None) -> BuildResult:
+               data: ServiceData | None = None, only: tuple[str, ...] | None = None) -> BuildResult:
     """Build every copy into `site`. Raises DataErrors or BuildFailed; site/ is then untouched.
 
     `data`: the already validated data, if the caller has it (the CLI does).
+    `only`: slugs of the municipalities to make copies for (default: all); the
+    landing page and the manifest then list only those.
     """
     environ = dict(os.environ if environ is None else environ)
     if data is None:
         data = load_data(root / "data", root / "content", root)  # fail fast, before MkDocs starts
+    municipalities = selected(data, only)
     work = Path(tempfile.mkdtemp(prefix=".site-build-", dir=site.parent))
     try:
         single = work / "single"
-        started = time.perf_counter()
-        run_mkdocs(root, single, environ)
-        built = time.perf_counter()
         staged = work / "site"
-        make_copies(single, staged, data.municipalities)
-        today = as_of_date(environ)
-        (staged / LANDING).write_text(landing_page(data, today), encoding="utf-8")
+        started = time.perf_counter()
+        mkdocs = start_mkdocs(root, single, environ)
+        try:
+            # While MkDocs runs (another process, another core): the health report,
+            # beside the copies (site/_report/), never inside one.
+            today = as_of_date(environ)
+            view = SiteView(data, today, Host.of(data.municipalities[0]))
+            found = findings(view)
+            report = write_report(staged, view, found, coverage_of(view, generated_pages(view)))
+        finally:
+            finish_mkdocs(mkdocs)
+        # Embeds are rendered once, for the token host: copies.py then makes each copy's.
+        write_embeds(single, SiteView(data, today, TOKEN_HOST), root / "content")
+        built = time.perf_counter()
+        make_copies(single, staged, municipalities)
+        (staged / LANDING).write_text(landing_page(replace(data, municipalities=municipalities), today),
+                                      encoding="utf-8")
+        if csp.enabled(environ):  # on each copy's final bytes: some inline scripts hold its URL
+            csp.protect_tree(staged, skip=(report.parent.name,))
+        # After the copies, beside them: the manifest lists their final bytes.
+        write_manifest(staged, today, git_commit(root), municipalities)
         copied = time.perf_counter()
         _swap(staged, site)
-        view = SiteView(data, today, Host.of(data.municipalities[0]))
-        return BuildResult(tuple(m.id for m in data.municipalities), tuple(notes(view)),
+        return BuildResult(tuple(m.id for m in municipalities), tuple(found), site / report.relative_to(staged),
                            built - started, copied - built)
     finally:
         shutil.rmtree(work, ignore_errors=True)

@@ -1,8 +1,9 @@
-"""Command line: `etablerer check` and `etablerer build` (what make calls)."""
+"""Command line: `etablerer check`, `build`, `verify` and `production-guard` (what make calls)."""
 
 from __future__ import annotations
 
 import argparse
+import json
 import os
 import sys
 import time
@@ -13,9 +14,12 @@ from .build import BuildFailed, build_site
 from .content import check_content
 from .copies import TOKEN_HOST
 from .errors import DataErrors
+from .guard import production_refusal
+from .health import findings, summary
 from .loading import load_data
+from .manifest import MANIFEST, ManifestError, read_manifest
 from .pages import generated_pages
-from .sitebuild import notes
+from .verify import report, verify_copy
 from .view import SiteView
 
 
@@ -36,24 +40,65 @@ def cmd_check(root: Path, strict: bool) -> int:
     started = time.perf_counter()
     data = validate(root)
     view = SiteView(data, as_of_date(), TOKEN_HOST)
-    generated_pages(view)  # renders every template once: catches template errors too
-    found = notes(view)
-    for note in found:
-        print(f"note: {note}")
+    generated_pages(view)  # renders every template once (template errors, agreement coverage)
+    found = findings(view)
+    # Strict runs fail on the findings, so they list every one; otherwise a short summary.
+    lines = [f"note: {f}" for f in found] if strict else summary(found)[:-1]
+    for line in lines:
+        print(line)
     took = time.perf_counter() - started
     print(f"data/ and content/ are valid: {len(data.courses)} courses, {len(data.municipalities)} "
           f"municipalities ({took:.2f} s).")
+    if found:
+        print(summary(found)[-1])
     return 1 if strict and found else 0
 
 
-def cmd_build(root: Path, site: Path) -> int:
+def cmd_build(root: Path, site: Path, only: tuple[str, ...] | None = None) -> int:
     data = validate(root)
-    result = build_site(root, site, data=data)
-    for note in result.notes:
-        print(f"note: {note}")
+    result = build_site(root, site, data=data, only=only)
+    for line in summary(list(result.notes), _shown(result.report, root)):
+        print(line)
     print(f"Built {site.name}/ with {len(result.copies)} copies ({', '.join(result.copies)}): "
           f"MkDocs {result.seconds_mkdocs:.2f} s, copies {result.seconds_copies:.2f} s.")
     return 0
+
+
+def cmd_verify(root: Path, manifest_path: Path | None, copy: str | None, folder: Path | None) -> int:
+    """One copy (COPY, in DIR or beside the manifest), or every copy beside the manifest."""
+    manifest_path = manifest_path or root / "site" / MANIFEST
+    manifest = read_manifest(manifest_path)
+    copies = [copy] if copy else sorted(manifest.copies)
+    if folder is not None and len(copies) != 1:
+        raise ManifestError("DIR needs COPY: say which municipality's copy the folder should be.")
+    failed = 0
+    for slug in copies:
+        where = folder if folder is not None else manifest_path.parent / slug
+        result = verify_copy(where, slug, manifest)
+        print(report(where, slug, manifest, result), file=sys.stdout if result.matches else sys.stderr)
+        failed += not result.matches
+    return 1 if failed else 0
+
+
+def cmd_list_copies(root: Path, manifest_path: Path | None) -> int:
+    print(json.dumps(sorted(read_manifest(manifest_path or root / "site" / MANIFEST).copies)))
+    return 0
+
+
+def cmd_production_guard(root: Path) -> int:
+    refusal = production_refusal(validate(root))
+    if refusal:
+        print(refusal, file=sys.stderr)
+        return 1
+    print("No sample data and no placeholder logos: the municipal copies may be made.")
+    return 0
+
+
+def _shown(path: Path, root: Path) -> str:
+    try:
+        return path.relative_to(root).as_posix()
+    except ValueError:
+        return path.as_posix()
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -63,19 +108,40 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="etablerer", description=__doc__, parents=[common])
     sub = parser.add_subparsers(dest="command", required=True)
     check = sub.add_parser("check", parents=[common], help="validate data/ and content/ without building")
-    check.add_argument("--strict", action="store_true", help="notes (warnings) also fail")
+    check.add_argument("--strict", action="store_true", help="content health findings (warnings) also fail")
     build = sub.add_parser("build", parents=[common], help="build site/ with one copy per municipality")
     build.add_argument("--site", type=Path, default=None, help="output folder (default: ROOT/site)")
+    build.add_argument("--only", default=None, metavar="SLUGS",
+                       help="make copies only for these municipalities (comma-separated slugs, e.g. moss)")
+    verify = sub.add_parser("verify", parents=[common],
+                            help="check a folder against site/manifest.json: missing, extra or changed files")
+    verify.add_argument("--copy", default=None, help="municipality slug (default: every copy beside the manifest)")
+    verify.add_argument("--dir", type=Path, default=None,
+                        help="folder holding that copy (default: beside the manifest)")
+    verify.add_argument("--manifest", type=Path, default=None, help="manifest.json (default: ROOT/site/manifest.json)")
+    verify.add_argument("--list", action="store_true", help="only print the manifest's copies as a JSON list (for CI)")
+    sub.add_parser("production-guard", parents=[common],
+                   help="exit 1 while any data is sample or any logo a placeholder")
     args = parser.parse_args(argv)
     root = getattr(args, "root", Path.cwd()).resolve()
     try:
         if args.command == "check":
             return cmd_check(root, args.strict or os.environ.get("STRICT") == "1")
-        return cmd_build(root, (args.site or root / "site").resolve())
+        if args.command == "verify":
+            if args.list:
+                return cmd_list_copies(root, args.manifest)
+            return cmd_verify(root, args.manifest, args.copy, args.dir)
+        if args.command == "production-guard":
+            return cmd_production_guard(root)
+        only = tuple(s.strip() for s in args.only.split(",") if s.strip()) if args.only else None
+        return cmd_build(root, (args.site or root / "site").resolve(), only)
     except DataErrors as exc:
         print(exc.report(), file=sys.stderr)
         if args.command == "build":
             print("Nothing was built; site/ is unchanged.", file=sys.stderr)
+        return 1
+    except ManifestError as exc:
+        print(f"verify: {exc}", file=sys.stderr)
         return 1
     except BuildFailed as exc:
         print(f"{exc}\nNothing was changed in site/.", file=sys.stderr)

@@ -16,6 +16,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
+from . import ics
 from .host import Host
 from .model import Municipality
 
@@ -45,6 +46,16 @@ DIFFERENCES: tuple[Difference, ...] = (
                "the host's privacy page"),
 )
 
+# Differences derived from the rest of a file after the tokens are replaced, not
+# tokens themselves. A page's Content-Security-Policy lists the SHA-256 of its
+# inline scripts (csp.py, applied by build.py to each finished copy); the 404
+# page's inline script holds its copy's base URL, so that hash differs per copy.
+# The tests check the policy is exactly what the page's own bytes give, then
+# recompute it from the normalised page.
+DERIVED: dict[str, str] = {
+    "csp_hashes": "script-src/style-src hashes of inline scripts that hold a replaced token (the 404 page)",
+}
+
 # The host the single build is rendered for: every value a token.
 TOKEN_HOST = Host(name="copy-host-name", base_url=TOKEN_BASE_URL,
                   accessibility_statement_url="https://copy-host-accessibility.invalid/",
@@ -55,7 +66,13 @@ _ENCODERS: dict[str, Callable[[str], str]] = {
     ".html": lambda v: html.escape(v, quote=True),
     ".xml": lambda v: html.escape(v, quote=True),
     ".json": lambda v: json.dumps(v)[1:-1],  # as Material's search index (ASCII-escaped)
+    # Calendar files hold the base URL as a URI and inside DESCRIPTION text; rules.py keeps
+    # the characters TEXT would escape (, ; \\) out of base URLs, so it goes in as is.
+    ".ics": lambda v: v,
 }
+# Files whose long lines are folded (RFC 5545): a token may be split across lines,
+# and a copy's longer or shorter URL moves the folds. Unfold, replace, fold again.
+_FOLDED: dict[str, tuple[Callable[[str], str], Callable[[str], str]]] = {".ics": (ics.unfold, ics.fold)}
 _TOKEN_MARK = b".invalid/"  # every URL token has it; copy-host-name is checked too
 
 
@@ -75,16 +92,19 @@ def make_copy(built: Path, target: Path, municipality: Municipality) -> None:
         if rel.as_posix() == "sitemap.xml.gz":
             continue  # rewritten from sitemap.xml below
         raw = source.read_bytes()
+        unfold, fold = _FOLDED.get(source.suffix, (str, str))
+        if source.suffix in _FOLDED:
+            raw = unfold(raw.decode("utf-8")).encode("utf-8")
         if _TOKEN_MARK not in raw and b"copy-host-name" not in raw:
             shutil.copyfile(source, dest)
             continue
         encode = _ENCODERS.get(source.suffix)
         if encode is None:
-            raise CopyError(f"{rel}: contains a copy token but is not HTML, XML or JSON")
+            raise CopyError(f"{rel}: contains a copy token but is not HTML, XML, JSON or iCalendar")
         text = raw.decode("utf-8")
         for difference in DIFFERENCES:
             text = text.replace(difference.token, encode(difference.value(municipality)))
-        dest.write_bytes(text.encode("utf-8"))
+        dest.write_bytes(fold(text).encode("utf-8"))
     sitemap = target / "sitemap.xml"
     if sitemap.exists():
         # mtime=0: the same bytes in every build (reproducible)

@@ -1,17 +1,24 @@
-"""Course status on the as-of date, and the upcoming/past split."""
+"""Courses on the as-of date: status, the catalogue, filters, redirects, local times."""
 
 from __future__ import annotations
 
+from calendar import monthrange
+from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import date, datetime, time, timedelta, timezone
 from enum import Enum
 
-from .model import Course
+from .asof import OSLO
+from .model import Course, Municipality
 
 CLOSING_SOON_DAYS = 7
+# Past courses stay in the catalogue this long after their last session; their pages stay for good.
+PAST_MONTHS_SHOWN = 12
 
 
 class Status(Enum):
+    """The registration status; .value is the stable key used in CSS classes and tests."""
+
     OPEN = "open"
     CLOSING_SOON = "closing-soon"
     FULL = "full"
@@ -45,14 +52,103 @@ def registration_open(course: Course, today: date) -> bool:
     return status(course, today) in (Status.OPEN, Status.CLOSING_SOON)
 
 
+# --- the catalogue -------------------------------------------------------------
+
+def months_before(day: date, months: int) -> date:
+    """The same day `months` earlier; the 31st becomes the month's last day."""
+    year, month = divmod(day.year * 12 + day.month - 1 - months, 12)
+    return date(year, month + 1, min(day.day, monthrange(year, month + 1)[1]))
+
+
 @dataclass(frozen=True)
 class Catalogue:
     upcoming: tuple[Course, ...]  # by first session
-    past: tuple[Course, ...]  # most recent first
+    past: tuple[Course, ...]  # held in the last PAST_MONTHS_SHOWN months, most recent first
+
+
+def upcoming(courses: tuple[Course, ...], today: date) -> tuple[Course, ...]:
+    """Courses not over yet (a course under way counts), by first session."""
+    return tuple(c for c in sorted(courses, key=_order) if c.last_day() >= today)
 
 
 def catalogue(courses: tuple[Course, ...], today: date) -> Catalogue:
-    ordered = sorted(courses, key=lambda c: (c.first_start(), c.id))
-    upcoming = tuple(c for c in ordered if c.last_day() >= today)
-    past = tuple(reversed([c for c in ordered if c.last_day() < today]))
-    return Catalogue(upcoming, past)
+    since = months_before(today, PAST_MONTHS_SHOWN)
+    past = [c for c in sorted(courses, key=_order) if since <= c.last_day() < today]
+    return Catalogue(upcoming(courses, today), tuple(reversed(past)))
+
+
+def _order(course: Course) -> tuple:
+    return (course.first_start(), course.id)
+
+
+# --- filters: one static list per value, so they work without JavaScript ---------
+
+KIND_WORDS = {"basic": "Etablererkurs", "theme": "Temakurs"}
+FORMAT_WORDS = {"onsite": "På kursstedet", "online": "På nett", "hybrid": "På kursstedet eller på nett"}
+
+
+@dataclass(frozen=True)
+class CourseFilter:
+    dimension: str  # "type", "form", "kommune", "sprak", "pris": also the URL folder
+    slug: str  # the value in the URL
+    label: str  # the value in words, for the list of filters
+    heading: str  # the filter page's heading
+    matches: Callable[[Course], bool]
+
+    @property
+    def src(self) -> str:
+        return f"kurs/{self.dimension}/{self.slug}.md"
+
+
+@dataclass(frozen=True)
+class FilterGroup:
+    dimension: str
+    heading: str
+    filters: tuple[CourseFilter, ...]
+
+
+def filter_groups(courses: tuple[Course, ...], municipalities: tuple[Municipality, ...],
+                  language_name: Callable[[str], str]) -> tuple[FilterGroup, ...]:
+    """Every filter and its values. Languages are those any course uses, so a shared
+    link to a language's list keeps working while the course has a page."""
+    languages = sorted({code for c in courses for code in c.languages}, key=lambda code: (code != "nb", code))
+    return (
+        FilterGroup("type", "Type kurs", tuple(
+            CourseFilter("type", slug, words, words, lambda c, k=kind: c.kind == k)
+            for kind, (slug, words) in {"basic": ("etablererkurs", KIND_WORDS["basic"]),
+                                        "theme": ("temakurs", KIND_WORDS["theme"])}.items())),
+        FilterGroup("form", "Hvor kurset holdes", tuple(
+            CourseFilter("form", slug, FORMAT_WORDS[fmt], f"Kurs {FORMAT_WORDS[fmt].lower()}",
+                         lambda c, f=fmt: c.format == f)
+            for fmt, slug in (("onsite", "kurssted"), ("online", "nett"), ("hybrid", "kurssted-eller-nett")))),
+        FilterGroup("kommune", "Kommune", tuple(
+            CourseFilter("kommune", m.id, m.name, f"Kurs i {m.name}",
+                         lambda c, slug=m.id: c.venue is not None and c.venue.municipality == slug)
+            for m in municipalities)),
+        FilterGroup("sprak", "Språk", tuple(
+            CourseFilter("sprak", code, language_name(code).capitalize(), f"Kurs på {language_name(code)}",
+                         lambda c, lang=code: lang in c.languages)
+            for code in languages)),
+        FilterGroup("pris", "Pris", (
+            CourseFilter("pris", "gratis", "Gratis", "Gratis kurs", lambda c: c.price == 0),)),
+    )
+
+
+# --- renamed courses --------------------------------------------------------------
+
+def redirects(courses: tuple[Course, ...]) -> list[tuple[str, Course]]:
+    """(old id, course) for every former id: the old address leads to the new page."""
+    return [(old, course) for course in courses for old in course.former_ids]
+
+
+# --- local times that Europe/Oslo skips or repeats ------------------------------------
+
+def local_time_problem(day: date, clock: time) -> str | None:
+    """'gap' when the clock skips this time (spring), 'ambiguous' when it occurs twice (autumn)."""
+    naive = datetime.combine(day, clock)
+    first, second = naive.replace(tzinfo=OSLO, fold=0), naive.replace(tzinfo=OSLO, fold=1)
+    if first.utcoffset() == second.utcoffset():
+        return None
+    # In a gap the wall time does not survive a round trip through UTC.
+    round_trip = first.astimezone(timezone.utc).astimezone(OSLO).replace(tzinfo=None)
+    return "gap" if round_trip != naive else "ambiguous"

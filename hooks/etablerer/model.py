@@ -52,112 +52,134 @@ class Logo(Record):
 
 
 class Organisation(Record):
-    id: Id
-    name: ShortText
-    kind: Literal["county", "state", "municipality", "company", "other"]
+    id: Id = Field(description="Short id other files use to refer to it: lowercase letters, digits and hyphens.")
+    name: ShortText = Field(description="The organisation's name as readers know it.")
+    kind: Literal["county", "state", "municipality", "company", "other"] = Field(
+        description="county, state, municipality, company or other.")
     role: ShortText = Field(description="Its role for founders in one short phrase (the 'mention').")
     url: Link | None = Field(None, description="Its own website; leave out if it has none (for example ceased).")
     org_number: str | None = Field(None, pattern=r"^\d{9}$", description="Organisasjonsnummer, 9 digits, if known.")
-    logo: Logo | None = None
+    logo: Logo | None = Field(None, description="Its logo, if the site shows one.")
     valid: Period | None = Field(None, description="When the organisation existed; leave out end while it exists.")
     successors: tuple[Id, ...] = Field((), description="Organisations that took over when it ceased.")
     ceased_note: Text | None = Field(None, description="A plain sentence on what happened, for readers.")
-    sample: Flag = False
+    sample: Flag = Field(
+        False, description="true while this record is invented sample data; set false when the details are real.")
 
 
 class OrganisationsFile(Record):
-    sample: Flag = False
-    organisations: tuple[Organisation, ...]
+    sample: Flag = Field(False, description="true if everything in this file is sample data.")
+    organisations: tuple[Organisation, ...] = Field(
+        description="Every organisation the site names: parties, operator, referral directory.")
 
 
 # --- municipalities ----------------------------------------------------------
 
 class CountyMembership(Record):
     county: Id = Field(description="Organisation id of the county.")
-    period: Period
+    period: Period = Field(description="When the municipality belonged to this county.")
 
 
 class Population(Record):
-    count: Count
-    date: YamlDate
-    source: ShortText
+    count: Count = Field(description="Number of inhabitants (SSB).")
+    date: YamlDate = Field(description="The date of the count, YYYY-MM-DD.")
+    source: ShortText = Field(description="Where the figure comes from, for example SSB, tabell 06913.")
 
 
 class Municipality(Record):
     id: Id = Field(description="URL slug of this municipality's copy: moss, vestby, rade, valer.")
-    name: ShortText
+    name: ShortText = Field(description="The municipality's name, without 'kommune'.")
     number: str = Field(pattern=r"^\d{4}$", description="Kommunenummer (4 digits) as of today.")
-    counties: tuple[CountyMembership, ...] = Field(min_length=1)
-    populations: tuple[Population, ...] = Field(min_length=1)
+    counties: tuple[CountyMembership, ...] = Field(
+        min_length=1, description="The county or counties it belongs or belonged to, each with its period.")
+    populations: tuple[Population, ...] = Field(
+        min_length=1, description="Population counts used for the funding table.")
     base_url: BaseUrl = Field(description="Where this municipality's copy is published; ends with /.")
     accessibility_statement_url: Link = Field(description="The municipality's statement in uustatus.no.")
     privacy_url: Link = Field(description="The municipality's privacy page.")
-    sample: Flag = False
+    sample: Flag = Field(
+        False, description="true while this record is invented sample data; set false when the details are real.")
 
 
 class MunicipalitiesFile(Record):
-    sample: Flag = False
-    municipalities: tuple[Municipality, ...] = Field(min_length=1)
+    sample: Flag = Field(False, description="true if everything in this file is sample data.")
+    municipalities: tuple[Municipality, ...] = Field(
+        min_length=1, description="One entry per municipality; each gets its own copy of the site.")
 
 
 # --- region and operator -----------------------------------------------------
 
 class Address(Record):
-    street: ShortText
-    postcode: str = Field(pattern=r"^\d{4}$")
-    city: ShortText
+    street: ShortText = Field(description="Street and number.")
+    postcode: str = Field(pattern=r"^\d{4}$", description="Postnummer, 4 digits, in quotes: \"1530\".")
+    city: ShortText = Field(description="Poststed, for example Moss.")
 
 
 class Contact(Record):
-    address: Address
-    phone: ShortText
-    email: ShortText = Field(pattern=r"^[^@\s]+@[^@\s]+\.[a-z]{2,}$")
-    opening_hours: tuple[ShortText, ...] = Field(min_length=1)
-    public_transport: Text
-    step_free_access: Text
+    address: Address = Field(description="The office's visiting address.")
+    phone: ShortText = Field(description="Phone number as readers should dial it, in quotes.")
+    email: ShortText = Field(pattern=r"^[^@\s]+@[^@\s]+\.[a-z]{2,}$", description="The service's e-mail address.")
+    opening_hours: tuple[ShortText, ...] = Field(min_length=1, description="One line per opening-hours rule.")
+    public_transport: Text = Field(description="How to get there by bus or train.")
+    step_free_access: Text = Field(description="Entrance, lift and toilet: what a wheelchair user needs to know.")
 
 
 class Adviser(Record):
-    id: Id
-    name: ShortText
-    title: ShortText
-    languages: tuple[Language, ...] = Field(min_length=1)
-    sample: Flag = False
+    id: Id = Field(description="Short id: lowercase letters, digits and hyphens.")
+    name: ShortText = Field(description="The adviser's name.")
+    title: ShortText = Field(description="Job title, for example Rådgiver for etablerere.")
+    languages: tuple[Language, ...] = Field(
+        min_length=1, description="Language codes the adviser speaks, for example [nb, en, pl].")
+    sample: Flag = Field(
+        False, description="true while this record is invented sample data; set false when the details are real.")
 
 
 class Booking(Record):
     form_url: Link = Field(description="The web form where a founder books guidance.")
-    email: ShortText = Field(pattern=r"^[^@\s]+@[^@\s]+\.[a-z]{2,}$")
-    phone: ShortText
+    email: ShortText = Field(
+        pattern=r"^[^@\s]+@[^@\s]+\.[a-z]{2,}$", description="E-mail address for booking guidance.")
+    phone: ShortText = Field(description="Phone number for booking, in quotes.")
     video: Text = Field(description="How video guidance works, in one or two sentences.")
     interpreter: Text = Field(description="How to ask for an interpreter.")
 
 
 class Survey(Record):
-    url: Link | None = None
+    url: Link | None = Field(None, description="Link to the current user survey; leave out when none is open.")
     interval_months: Count = Field(description="How often a user survey is held, in months.")
-    last_held: YamlDate
-    sample: Flag = False
+    last_held: YamlDate = Field(description="When the last user survey was held, YYYY-MM-DD.")
+    sample: Flag = Field(
+        False, description="true while this record is invented sample data; set false when the details are real.")
+
+
+class Deviation(Record):
+    problem: Text = Field(description="What does not work as it should, in plain words.")
+    affects: ShortText = Field(description="Who it affects, for example: deg som bruker skjermleser.")
+
+
+class Accessibility(Record):
+    reviewed: YamlDate = Field(description="When the site was last checked for accessibility (shown on the page).")
+    deviations: tuple[Deviation, ...] = Field((), description="Known deviations from WCAG 2.1 AA and who they affect.")
 
 
 class Region(Record):
-    sample: Flag = False
+    sample: Flag = Field(False, description="true while this file holds sample contact details.")
     name: ShortText = Field(description="The service's name, for example Etablerertjenesten i Mosseregionen.")
-    region: ShortText
+    region: ShortText = Field(description="The region's name, for example Mosseregionen.")
     operator: Id = Field(description="Organisation id of the operator.")
-    contact: Contact
-    advisers: tuple[Adviser, ...]
-    booking: Booking
-    survey: Survey
+    contact: Contact = Field(description="Address, phone, e-mail and opening hours.")
+    advisers: tuple[Adviser, ...] = Field(description="The advisers founders can meet.")
+    booking: Booking = Field(description="How to book guidance.")
+    survey: Survey = Field(description="The regular user survey the agreement asks for.")
     calendar_domain: str = Field(pattern=r"^[a-z0-9.-]+\.[a-z]{2,}$",
                                  description="Domain used in calendar event ids; never change it.")
+    accessibility: Accessibility = Field(description="What the accessibility page says: review date, known deviations.")
 
 
 # --- agreements --------------------------------------------------------------
 
 class Party(Record):
-    organisation: Id | None = None
-    municipality: Id | None = None
+    organisation: Id | None = Field(None, description="Organisation id of the party (or write municipality: instead).")
+    municipality: Id | None = Field(None, description="Municipality id of the party (or write organisation: instead).")
     role: Text = Field(description="The party's role in one plain sentence.")
 
     @model_validator(mode="after")
@@ -168,7 +190,7 @@ class Party(Record):
 
 
 class MinimumItem(Record):
-    id: Id
+    id: Id = Field(description="Short id of the item; services refer to it with fulfils:.")
     text: Text = Field(description="The item as the agreement words it, in plain language.")
     kind: Literal["service", "cooperation"] = Field(
         description="service: something a founder can use; cooperation: work the service takes part in.")
@@ -180,75 +202,81 @@ class Funding(Record):
     county: Id = Field(description="Organisation id of the county that pays the county rate.")
     county_rate: Nok = Field(description="Minimum kroner per inhabitant per year from the county.")
     municipal_rate: Nok = Field(description="Minimum kroner per inhabitant per year from each municipality.")
-    municipalities: tuple[Id, ...] = Field(min_length=1)
+    municipalities: tuple[Id, ...] = Field(min_length=1, description="Municipality ids that pay the municipal rate.")
     reservation: Text = Field(description="The reservation about annual appropriations.")
 
 
 class Visibility(Record):
     organisations: tuple[Id, ...] = Field(min_length=1,
                                           description="Shown with logo and mention on every page.")
-    with_municipalities: Flag = True
+    with_municipalities: Flag = Field(
+        True, description="true: the municipalities are shown as responsible together with them.")
 
 
 class Agreement(Record):
-    id: Id
-    title: ShortText
-    period: Period
-    source: Text
-    host_municipality: Id
-    operator: Id
-    parties: tuple[Party, ...] = Field(min_length=1)
-    goals: tuple[Text, ...]
-    minimum_items: tuple[MinimumItem, ...] = Field(min_length=1)
-    funding: Funding
-    visibility: Visibility
+    id: Id = Field(description="Short id of the agreement, for example viken-2022-2025.")
+    title: ShortText = Field(description="The agreement's title.")
+    period: Period = Field(description="The agreement period: start and end.")
+    source: Text = Field(description="The document the facts come from.")
+    host_municipality: Id = Field(description="Municipality id of the party that signs on behalf of all.")
+    operator: Id = Field(description="Organisation id of the company that runs the service.")
+    parties: tuple[Party, ...] = Field(min_length=1, description="The parties, each with its role.")
+    goals: tuple[Text, ...] = Field(description="The agreement's goals, one line each.")
+    minimum_items: tuple[MinimumItem, ...] = Field(
+        min_length=1, description="The minimum list: what the service must offer.")
+    funding: Funding = Field(description="Minimum contributions per inhabitant.")
+    visibility: Visibility = Field(description="Who must be shown with logo and mention on every page.")
 
 
 class AgreementsFile(Record):
-    sample: Flag = False
-    agreements: tuple[Agreement, ...] = Field(min_length=1)
+    sample: Flag = Field(False, description="true if everything in this file is sample data.")
+    agreements: tuple[Agreement, ...] = Field(
+        min_length=1, description="Every agreement, the newest last; add a new one when it is signed.")
 
 
 # --- services ----------------------------------------------------------------
 
 class Service(Record):
-    id: Id
-    name: ShortText
-    summary: Text
-    kind: Literal["minimum", "supplement"]
+    id: Id = Field(description="Short id of the service; situations refer to it.")
+    name: ShortText = Field(description="The service's name as readers see it.")
+    summary: Text = Field(description="What the founder gets, in one or two plain sentences.")
+    kind: Literal["minimum", "supplement"] = Field(
+        description="minimum: on the agreement's minimum list; supplement: an extra.")
     fulfils: tuple[Id, ...] = Field((), description="Ids of the agreement's minimum items this service fulfils.")
     price: Nok | None = Field(None, description="Price in kroner; 0 means free; leave out when it varies.")
     price_note: ShortText | None = Field(None, description="The price in words when it varies or needs a note.")
     free_hours: Count | None = Field(None, description="Free up to this many hours (guidance).")
     nav_pays: Flag | None = Field(None, description="Whether NAV pays for it; false for the business assessment.")
-    sample: Flag = False
+    sample: Flag = Field(
+        False, description="true while this record is invented sample data; set false when the details are real.")
 
 
 class ServicesFile(Record):
-    sample: Flag = False
-    services: tuple[Service, ...]
+    sample: Flag = Field(False, description="true if everything in this file is sample data.")
+    services: tuple[Service, ...] = Field(description="Every service offered.")
 
 
 # --- referral directory ------------------------------------------------------
 
 class Referral(Record):
-    organisation: Id
+    organisation: Id = Field(description="Organisation id of who can help.")
     what: Text = Field(description="What they help with, in plain words.")
     url: Link = Field(description="The authoritative page; link to it, do not copy its rules.")
     checked: YamlDate = Field(description="When an editor last checked the page.")
 
 
 class Situation(Record):
-    id: Id
+    id: Id = Field(description="Short id; also the anchor on the page.")
     title: ShortText = Field(description="The situation in the reader's words: 'I have an idea'.")
-    intro: Text
-    services: tuple[Id, ...] = ()
-    referrals: tuple[Referral, ...] = ()
+    intro: Text = Field(description="A short plain introduction to the situation.")
+    services: tuple[Id, ...] = Field((), description="Service ids that help in this situation.")
+    referrals: tuple[Referral, ...] = Field((), description="Other organisations that can help.")
 
 
 class ReferralsFile(Record):
-    sample: Flag = False
-    situations: tuple[Situation, ...] = Field(min_length=1)
+    sample: Flag = Field(False, description="true if everything in this file is sample data.")
+    situations: tuple[Situation, ...] = Field(
+        min_length=1, description="Founders' situations, in the order the start page shows them.")
 
 
 # --- courses -----------------------------------------------------------------
@@ -256,10 +284,10 @@ class ReferralsFile(Record):
 class Session(Record):
     """One meeting of a course; times are local time in Europe/Oslo."""
 
-    id: Id
-    date: YamlDate
-    start: YamlTime
-    end: YamlTime
+    id: Id = Field(description="Short id of the session, for example del-1; never change it once published.")
+    date: YamlDate = Field(description="Day of the session, YYYY-MM-DD.")
+    start: YamlTime = Field(description="Start time, HH:MM (Oslo time).")
+    end: YamlTime = Field(description="End time, HH:MM (Oslo time), after the start.")
 
     def starts_at(self) -> datetime:
         return datetime.combine(self.date, self.start, tzinfo=OSLO)
@@ -280,33 +308,39 @@ class Session(Record):
 
 
 class Venue(Record):
-    name: ShortText
-    address: Address
-    municipality: Id
+    name: ShortText = Field(description="Name of the place.")
+    address: Address = Field(description="Street, postcode and city.")
+    municipality: Id = Field(description="Municipality id where the venue is: moss, vestby, rade or valer.")
 
 
 class Registration(Record):
     url: Link | None = Field(None, description="Sign-up link; may be left out until registration opens.")
-    deadline: YamlDate
+    deadline: YamlDate = Field(description="Last day to sign up, YYYY-MM-DD, before the first session.")
 
 
 class Course(Record):
-    sample: Flag = False
-    id: Id
-    title: ShortText
+    sample: Flag = Field(
+        False, description="true while this record is invented sample data; set false when the details are real.")
+    id: Id = Field(description="Short id; it becomes the page address. Never change it once published.")
+    title: ShortText = Field(description="The course title as readers see it.")
     kind: Literal["basic", "theme"] = Field(description="basic: the free founder course; theme: a theme course.")
-    description: Text
-    sessions: tuple[Session, ...] = Field(min_length=1)
-    format: Literal["onsite", "online", "hybrid"]
-    venue: Venue | None = None
-    online_url: Link | None = None
-    languages: tuple[Language, ...] = Field(min_length=1)
-    price: Nok
-    capacity: int = Field(strict=True, ge=1)
-    full: Flag = False
-    registration: Registration
-    target_group: Text
-    practical: Text | None = None
+    description: Text = Field(description="What the course is about, in two or three plain sentences.")
+    sessions: tuple[Session, ...] = Field(min_length=1, description="Each meeting: id, date, start and end.")
+    format: Literal["onsite", "online", "hybrid"] = Field(
+        description="onsite (needs venue), online (needs online_url) or hybrid (needs both).")
+    venue: Venue | None = Field(None, description="Where the course is held (onsite and hybrid).")
+    online_url: Link | None = Field(None, description="Link to join online (online and hybrid).")
+    languages: tuple[Language, ...] = Field(
+        min_length=1, description="Language codes of the teaching, for example [nb] or [nb, uk].")
+    price: Nok = Field(description="Price in kroner for the participant; 0 means free (the basic course is always 0).")
+    capacity: int = Field(strict=True, ge=1, description="Number of places.")
+    full: Flag = Field(False, description="true when every place is taken.")
+    registration: Registration = Field(description="Sign-up link and deadline.")
+    target_group: Text = Field(description="Who the course is for, in one plain sentence.")
+    practical: Text | None = Field(None, description="Practical details: what to bring, food, parking.")
+    former_ids: tuple[Id, ...] = Field(
+        (), description="Earlier ids of a renamed course, for example [etablererkurs-var]: the old address "
+                        "then leads to the new page.")
 
     def first_day(self) -> date:
         return min(s.date for s in self.sessions)

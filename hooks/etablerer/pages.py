@@ -9,6 +9,8 @@ from __future__ import annotations
 import posixpath
 from dataclasses import dataclass
 
+from .courses import redirects
+from .ics import calendar_files
 from .model import Course
 from .render import render
 from .urls import relative
@@ -27,7 +29,17 @@ PAGES: dict[str, str] = {
     "tilgjengelighet.md": "pages/accessibility.md",
     "personvern.md": "pages/privacy.md",
 }
+# Services with a page of their own: links to them lead there, so a link named
+# "Veiledning" always has the same target as the menu's "Veiledning".
+SERVICE_PAGES: dict[str, str] = {
+    "veiledning": "veiledning.md",
+    "etablererkurs": "kurs/index.md",
+    "temakurs": "kurs/index.md",
+}
+
 COURSE_TEMPLATE = "pages/course.md"
+FILTER_TEMPLATE = "pages/course_filter.md"
+REDIRECT_TEMPLATE = "pages/course_redirect.md"
 
 
 @dataclass(frozen=True)
@@ -46,7 +58,26 @@ def generated_pages(view: SiteView) -> list[GeneratedPage]:
     for course in view.data.courses:
         src = course_src(course)
         pages.append(GeneratedPage(src, _render(COURSE_TEMPLATE, src, view, course=course), False))
+    pages += course_list_pages(view)
+    # Last: the agreement coverage page is read off the pages above (and fails the build on a gap).
+    from .coverage import COVERAGE_SRC, coverage_markdown  # coverage imports chrome → view; avoid a cycle
+    pages.append(GeneratedPage(COVERAGE_SRC, coverage_markdown(view, {p.src_uri: p.markdown for p in pages}), False))
     return pages
+
+
+def course_list_pages(view: SiteView) -> list[GeneratedPage]:
+    """One static list per filter value (no JavaScript needed), and the old address of a renamed course."""
+    pages = [GeneratedPage(f.src, _render(FILTER_TEMPLATE, f.src, view, course_filter=f), False)
+             for group in view.course_filters for f in group.filters]
+    for old_id, course in redirects(view.data.courses):
+        src = f"kurs/{old_id}.md"
+        pages.append(GeneratedPage(src, _render(REDIRECT_TEMPLATE, src, view, course=course), False))
+    return pages
+
+
+def extra_files(view: SiteView) -> list[tuple[str, str]]:
+    """Files that are not pages, as (path, content): the calendar files."""
+    return calendar_files(view)
 
 
 def _render(template: str, src: str, view: SiteView, **extra) -> str:
@@ -58,4 +89,10 @@ def _render(template: str, src: str, view: SiteView, **extra) -> str:
         """A link for HTML blocks: the relative URL."""
         return relative(src, to)
 
-    return render(template, site=view, src=src, md_link=md_link, link=link, course_src=course_src, **extra)
+    def service_link(service_id: str) -> str:
+        """Where a service is presented: its own page, else its entry on the offer page."""
+        page = SERVICE_PAGES.get(service_id)
+        return link(page) if page else f"{link('tilbud.md')}#tjeneste-{service_id}"
+
+    return render(template, site=view, src=src, md_link=md_link, link=link, course_src=course_src,
+                  service_link=service_link, **extra)

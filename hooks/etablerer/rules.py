@@ -9,6 +9,7 @@ from collections.abc import Iterable, Iterator
 from typing import TYPE_CHECKING
 
 from .errors import DataError
+from .courses import local_time_problem
 
 if TYPE_CHECKING:
     from .loading import ServiceData
@@ -17,7 +18,8 @@ if TYPE_CHECKING:
 def check_rules(data: ServiceData) -> list[DataError]:
     errors: list[DataError] = []
     for rule in (_pages_need_services, _unique_ids, _references, _logos, _minimum_items_have_services,
-                 _populations_for_funding, _course_rules):
+                 _populations_for_funding, _course_rules, _course_times, _course_places, _course_languages,
+                 _former_ids, _base_urls):
         errors.extend(rule(data))
     return errors
 
@@ -170,3 +172,91 @@ def _course_rules(data: ServiceData) -> Iterator[DataError]:
 
 
 _ARTICLE = {"onsite": "an", "online": "an", "hybrid": "a"}
+
+
+def _course_times(data: ServiceData) -> Iterator[DataError]:
+    """Local times the clocks skip or repeat, and sessions of one course that overlap."""
+    for course in data.courses:
+        for session in course.sessions:
+            for name in ("start", "end"):
+                clock = getattr(session, name)
+                problem = local_time_problem(session.date, clock)
+                if problem:
+                    yield data.where(session).error((name,), _DST_MESSAGE[problem].format(
+                        day=session.date.isoformat(), clock=clock.strftime("%H:%M")))
+        indexed = list(enumerate(course.sessions))
+        for i, one in indexed:
+            for j, other in indexed:
+                if (other.starts_at(), j) < (one.starts_at(), i) and one.starts_at() < other.ends_at():
+                    yield data.where(one).error(("start",), (
+                        f"sessions[{i}] ({_span(one)}) overlaps sessions[{j}] ({_span(other)}); sessions of one "
+                        "course must not overlap: change a date or a time"))
+
+
+_DST_MESSAGE = {
+    "gap": ("{clock} does not exist on {day}: the clocks in Norway go forward from 02:00 to 03:00 that night; "
+            "choose a time before 02:00 or from 03:00"),
+    "ambiguous": ("{clock} happens twice on {day}: the clocks in Norway go back from 03:00 to 02:00 that night; "
+                  "choose a time before 02:00 or from 03:00"),
+}
+
+
+def _span(session) -> str:
+    return f"{session.date.isoformat()} {session.start.strftime('%H:%M')}–{session.end.strftime('%H:%M')}"
+
+
+def _course_places(data: ServiceData) -> Iterator[DataError]:
+    """A place that contradicts the format would put the wrong place in calendars and search results."""
+    for course in data.courses:
+        if course.format == "online" and course.venue is not None:
+            yield data.where(course).error(("venue",), "an online course has no venue; remove venue: "
+                                                       "or write format: hybrid")
+        if course.format == "onsite" and course.online_url is not None:
+            yield data.where(course).error(("online_url",), "an onsite course has no online_url; remove it "
+                                                            "or write format: hybrid")
+
+
+def _course_languages(data: ServiceData) -> Iterator[DataError]:
+    for course in data.courses:
+        seen: set[str] = set()
+        for i, code in enumerate(course.languages):
+            if code in seen:
+                yield data.where(course).error(("languages", i), f"'{code}' is listed twice; list each "
+                                                                 "language once")
+            seen.add(code)
+
+
+def _former_ids(data: ServiceData) -> Iterator[DataError]:
+    """An old address leads to one page only, and never hides a course's current page."""
+    current = {c.id: c for c in data.courses}
+    claimed: dict[str, tuple] = {}
+    for course in data.courses:
+        for i, old in enumerate(course.former_ids):
+            here = data.where(course)
+            if old == course.id:
+                yield here.error(("former_ids", i), f"'{old}' is this course's own id; list only ids it had before")
+            elif old in current:
+                there = data.where(current[old])
+                yield here.error(("former_ids", i), f"'{old}' is the id of the course in {there.doc.path}; "
+                                                    "an address cannot lead to two pages")
+            elif old in claimed:
+                path, line = claimed[old]
+                yield here.error(("former_ids", i), f"'{old}' is already a former id in {path}:{line}; "
+                                                    "an old address can lead to one course only")
+            else:
+                claimed[old] = (here.doc.path, here.doc.line_of(here.path + ("former_ids", i)))
+
+
+# Written the same way in HTML, JSON and calendar files, so every copy can be made by
+# replacing one token (copies.py).
+_URL_UNSAFE = "&<>\"',;\\"
+
+
+def _base_urls(data: ServiceData) -> Iterator[DataError]:
+    for muni in data.municipalities:
+        bad = sorted({ch for ch in muni.base_url if ch in _URL_UNSAFE})
+        if bad:
+            yield data.where(muni).error(("base_url",), (
+                f"'{muni.base_url}' contains {' '.join(bad)}; a base URL for the copies may not contain "
+                f"any of {' '.join(_URL_UNSAFE)}"))
+

@@ -9,14 +9,15 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
-from .agreements import has_ceased
 from .asof import as_of_date
 from .chrome import ChromeRenderer
 from .copies import TOKEN_HOST
 from .errors import DataError, DataErrors
+from .health import findings, summary
 from .host import Host
 from .loading import ServiceData, load_data
-from .pages import GeneratedPage, generated_pages
+from .pages import GeneratedPage, extra_files, generated_pages
+from .sharing import PageHeads
 from .view import SiteView
 
 # ETABLERER_MODE=template: the single build that copies.py turns into one copy
@@ -32,6 +33,8 @@ class BuildPlan:
     pages: list[GeneratedPage]
     chrome: ChromeRenderer
     notes: list[str]
+    files: list[tuple[str, str]]  # (path, content) of generated files that are not pages (.ics)
+    heads: PageHeads  # per-page <head> additions: description, Open Graph, JSON-LD, redirects
 
 
 def choose_host(data: ServiceData, environ: Mapping[str, str]) -> Host:
@@ -45,21 +48,12 @@ def choose_host(data: ServiceData, environ: Mapping[str, str]) -> Host:
 
 
 def notes(view: SiteView) -> list[str]:
-    """Expected conditions worth telling the editors; not failures."""
-    out = []
-    if view.in_force.warning:
-        out.append(view.in_force.warning)
-    for r in view.responsible:
-        if r.ceased:
-            out.append(f"{r.organisation.name} ceased {r.organisation.valid.end.isoformat()} but the visibility "
-                       "rule still names it; the pages say it has ceased.")
-    for org in view.data.organisations:
-        if has_ceased(org, view.today) and not org.successors:
-            out.append(f"{org.name} has ceased and data names no successor.")
-    return out
+    """Expected conditions worth telling the editors; not failures: the content health summary."""
+    return [line.removeprefix("note: ") for line in summary(findings(view))]
 
 
 def plan_build(root: Path, environ: Mapping[str, str]) -> BuildPlan:
     data = load_data(root / "data", root / "content", root)
     view = SiteView(data, as_of_date(environ), choose_host(data, environ))
-    return BuildPlan(view, view.host.base_url, generated_pages(view), ChromeRenderer(view), notes(view))
+    return BuildPlan(view, view.host.base_url, generated_pages(view), ChromeRenderer(view), notes(view),
+                     extra_files(view), PageHeads(view))

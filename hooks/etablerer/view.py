@@ -7,11 +7,13 @@ from datetime import date
 from functools import cached_property
 
 from . import courses as course_status
+from . import ics
 from .agreements import AgreementInForce, agreement_in_force, has_ceased
 from .funding import FundingTable, funding_table
 from .host import Host
 from .loading import ServiceData
 from .model import Agreement, Course, Organisation, Service
+from .render import language_name
 from .sample import has_sample
 
 
@@ -87,6 +89,21 @@ class SiteView:
 
     def registration_open(self, course: Course) -> bool:
         return course_status.registration_open(course, self.today)
+
+    @cached_property
+    def course_filters(self) -> tuple[course_status.FilterGroup, ...]:
+        return course_status.filter_groups(self.data.courses, self.data.municipalities, language_name)
+
+    def filtered(self, course_filter: course_status.CourseFilter) -> tuple[Course, ...]:
+        """The upcoming courses one filter value lists."""
+        return tuple(c for c in self.catalogue.upcoming if course_filter.matches(c))
+
+    def calendar_file(self, course: Course) -> str:
+        return ics.course_file(course)
+
+    @property
+    def calendar_feed(self) -> str:
+        return ics.FEED
 
     def service(self, service_id: str) -> Service:
         return self.data.service(service_id)

@@ -27,7 +27,7 @@ INNOVASJON_NORGE_LOGO = ("    logo:\n      file: assets/logos/innovasjon-norge.s
 ACCOUNTING_VENUE = ('venue:\n  name: Eksempelsenteret\n  address: {street: Eksempelveien 2, postcode: "1540", '
                     'city: Vestby}\n  municipality: vestby\n')
 COURSE_FIELDS = ("sample, id, title, kind, description, sessions, format, venue, online_url, languages, price, "
-                 "capacity, full, registration, target_group, practical")
+                 "capacity, full, registration, target_group, practical, former_ids")
 ORGANISATION_IDS = "akershus, altinn, buskerud, innovasjon-norge, mnu, nav, ostfold, skatteetaten, udi, viken"
 LINK_ADVICE = "is not an allowed link; use https://…, http://…, mailto:… or tel:…"
 

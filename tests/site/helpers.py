@@ -37,6 +37,9 @@ COURSES_DIR = DATA_DIR / "courses"
 PINNED_DAY = date(2026, 11, 27)
 PINNED_EPOCH = int(datetime(2026, 11, 27, 12, 0, tzinfo=ZoneInfo("Europe/Oslo")).timestamp())
 
+# HTML files of a copy that are fragments, not pages.
+HTML_FRAGMENTS = ("embed/snippet.html",)
+
 SAMPLE_BANNER = "Eksempelinnhold – ikke ekte kurs eller kontaktinformasjon"
 
 MONTHS = ("januar", "februar", "mars", "april", "mai", "juni", "juli",
@@ -176,9 +179,13 @@ class BuiltSite:
         return self.soup_of(self.out / "index.html")
 
     def html_pages(self, copy: str) -> list[str]:
-        """Every HTML file of a copy, as paths relative to the copy: 'om/index.html'."""
+        """Every HTML page of a copy, as paths relative to the copy: 'om/index.html'.
+
+        Not the CMS snippet (embed/snippet.html): a fragment for other sites' pages,
+        with rules of its own (tests/publishing/test_embeds.py)."""
         root = self.copy_dir(copy)
-        return sorted(p.relative_to(root).as_posix() for p in root.rglob("*.html"))
+        return sorted(rel for rel in (p.relative_to(root).as_posix() for p in root.rglob("*.html"))
+                      if rel not in HTML_FRAGMENTS)
 
     def all_files(self, copy: str) -> list[str]:
         root = self.copy_dir(copy)

@@ -92,7 +92,8 @@ def test_the_landing_page_links_to_every_copy(site):
 
 def test_the_build_makes_one_folder_per_municipality_and_the_landing_page(site):
     made = sorted(p.name for p in site.out.iterdir())
-    assert made == sorted([*site.copies, "index.html"])
+    # manifest: tests/publishing; _report (content health, never published): tests/editors
+    assert made == sorted([*site.copies, "index.html", "manifest.json", "_report"])
 
 
 @pytest.mark.parametrize("copy", COPIES)

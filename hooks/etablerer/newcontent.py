@@ -1,0 +1,137 @@
+"""`make new-course TITLE="…"` and `make new-organisation NAME="…"`.
+
+Writes new content from the templates in templates/new/, with today's date
+filled in and every field explained in a comment. The result passes
+`make check` as written (marked sample: true until the editor fills it in);
+if it would not, nothing is written.
+
+Values reach YAML as JSON strings (valid YAML double-quoted scalars), so a
+title with a colon or quotes in it cannot break the file.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import re
+import sys
+import unicodedata
+from datetime import date, timedelta
+from pathlib import Path
+
+from markupsafe import Markup
+
+from .asof import as_of_date
+from .errors import DataErrors
+from .loading import COURSES_DIR, load_data
+from .render import render
+
+# A new course is dated well ahead, so it is neither "closing soon" nor past.
+SESSION_AFTER_DAYS = 10 * 7
+DEADLINE_BEFORE_SESSION_DAYS = 7
+_FOLD = str.maketrans({"æ": "ae", "ø": "o", "å": "a", "Æ": "ae", "Ø": "o", "Å": "a"})
+
+
+class NewContentError(Exception):
+    """Why nothing was written, in words for the editor."""
+
+
+def slug(text: str) -> str:
+    """'Regnskap for nybegynnere' → 'regnskap-for-nybegynnere' (æ→ae, ø→o, å→a)."""
+    folded = unicodedata.normalize("NFKD", text.translate(_FOLD)).encode("ascii", "ignore").decode()
+    return re.sub(r"[^a-z0-9]+", "-", folded.lower()).strip("-")[:60].strip("-")
+
+
+def _yaml(value: str) -> Markup:
+    return Markup(json.dumps(value, ensure_ascii=False))
+
+
+def _clean(text: str | None, what: str, example: str) -> str:
+    text = " ".join((text or "").split())
+    if not text:
+        raise NewContentError(f"give the {what}: {example}")
+    return text
+
+
+def new_course(root: Path, title: str, today: date) -> Path:
+    title = _clean(title, "course title", 'make new-course TITLE="Regnskap for nybegynnere"')
+    course_id = f"{slug(title)}-{today.year}" if slug(title) else f"kurs-{today.isoformat()}"
+    target = root / "data" / COURSES_DIR / f"{course_id}.yml"
+    if target.exists():
+        raise NewContentError(f"{_shown(target, root)} already exists; choose another title or edit that file")
+    municipality = load_data(root / "data", root / "content", root).municipalities[0]
+    session = today + timedelta(days=SESSION_AFTER_DAYS)
+    text = render(
+        "new/course.yml", today=today.isoformat(), id=course_id, title=_yaml(title),
+        description=_yaml(f"Skriv hva kurset handler om, i to eller tre enkle setninger. ({title})"),
+        session_date=session.isoformat(), deadline=(session - timedelta(days=DEADLINE_BEFORE_SESSION_DAYS)).isoformat(),
+        venue_name=_yaml("Skriv navnet på stedet"), street=_yaml("Skriv gateadressen"), postcode="0000",
+        city=_yaml(municipality.name), municipality=municipality.id,
+        target_group=_yaml("Skriv hvem kurset passer for."),
+    )
+    _write_checked(root, target, text, create=True)
+    return target
+
+
+def new_organisation(root: Path, name: str, today: date) -> Path:
+    name = _clean(name, "organisation's name", 'make new-organisation NAME="Norsk senter for gründere"')
+    org_id = slug(name) or f"organisasjon-{today.isoformat()}"
+    data = load_data(root / "data", root / "content", root)
+    if any(o.id == org_id for o in data.organisations):
+        raise NewContentError(f"an organisation with id '{org_id}' is already in data/organisations.yml")
+    target = root / "data" / "organisations.yml"
+    entry = render("new/organisation.yml", today=today.isoformat(), id=org_id, name=_yaml(name),
+                   role=_yaml("Skriv hva organisasjonen hjelper gründere med, kort."))
+    old = target.read_text(encoding="utf-8")
+    _write_checked(root, target, old.rstrip("\n") + "\n" + entry, create=False, restore=old)
+    return target
+
+
+def _write_checked(root: Path, target: Path, text: str, create: bool, restore: str | None = None) -> None:
+    """Write, then validate all data; undo the write if the data no longer loads."""
+    target.write_text(text, encoding="utf-8")
+    try:
+        load_data(root / "data", root / "content", root)
+    except DataErrors as exc:
+        if create:
+            target.unlink()
+        else:
+            target.write_text(restore or "", encoding="utf-8")
+        raise NewContentError("the new content would not pass make check, so nothing was written:\n"
+                              + exc.report()) from None
+
+
+def _shown(path: Path, root: Path) -> str:
+    return path.relative_to(root).as_posix()
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m etablerer.newcontent", description=__doc__.splitlines()[0])
+    parser.add_argument("kind", choices=("course", "organisation"))
+    parser.add_argument("--title", default=os.environ.get("TITLE"), help="course title (or TITLE=…)")
+    parser.add_argument("--name", default=os.environ.get("NAME"), help="organisation name (or NAME=…)")
+    parser.add_argument("--root", type=Path, default=Path.cwd())
+    args = parser.parse_args(argv)
+    root = args.root.resolve()
+    today = as_of_date()
+    try:
+        if args.kind == "course":
+            written = new_course(root, args.title, today)
+            print(f"Wrote {_shown(written, root)}. Fill in the fields (each has a comment), then run make check.")
+        else:
+            written = new_organisation(root, args.name, today)
+            print(f"Added an organisation at the end of {_shown(written, root)}. Fill in the fields, "
+                  "then run make check.")
+    except NewContentError as exc:
+        print(f"Nothing was written: {exc}", file=sys.stderr)
+        return 1
+    except DataErrors as exc:
+        print(exc.report() + "\nFix data/ first: new content is only added to data that passes make check.",
+              file=sys.stderr)
+        return 1
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

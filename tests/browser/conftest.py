@@ -1,0 +1,90 @@
+"""Fixtures of the browser specs: one build, one local server, one Chromium."""
+
+from __future__ import annotations
+
+import pytest
+from playwright.sync_api import sync_playwright
+
+from tests.site.helpers import ROOT, BuiltSite, build
+
+from .support import (
+    CHROMIUM_ARGS,
+    COPY,
+    DESKTOP,
+    RESULTS_DIR,
+    IncompleteReport,
+    LocalServer,
+    chromium_executable,
+    page_url,
+    route_copy_base,
+    serve,
+)
+
+
+@pytest.fixture(scope="session")
+def built(tmp_path_factory) -> BuiltSite:
+    """data/ as shipped, built with the pinned as-of date (as tests/site does)."""
+    return build(ROOT, tmp_path_factory.mktemp("browser") / "site")
+
+
+@pytest.fixture(scope="session")
+def server(built) -> LocalServer:
+    local = serve(built.out)
+    yield local
+    local.stop()
+
+
+@pytest.fixture(scope="session")
+def browser():
+    """One Chromium for the whole run (starting one costs about a second)."""
+    with sync_playwright() as playwright:
+        try:
+            executable = chromium_executable(playwright.chromium)
+        except LookupError as problem:
+            pytest.fail(str(problem), pytrace=False)
+        chromium = playwright.chromium.launch(executable_path=executable, args=CHROMIUM_ARGS)
+        yield chromium
+        chromium.close()
+
+
+@pytest.fixture(scope="session")
+def incomplete_report():
+    report = IncompleteReport(RESULTS_DIR / "axe-incomplete.json")
+    yield report
+    report.write()
+
+
+class Opener:
+    """Opens pages of one copy in fresh browser contexts and closes them after the test."""
+
+    def __init__(self, browser, server: LocalServer, built: BuiltSite, copy: str = COPY):
+        self.browser, self.server, self.built, self.copy = browser, server, built, copy
+        self.base_url = built.base_url(copy)
+        self.contexts = []
+
+    def context(self, viewport=DESKTOP, javascript=True):
+        context = self.browser.new_context(viewport=viewport, java_script_enabled=javascript,
+                                           reduced_motion="reduce", locale="nb-NO")
+        context.set_default_timeout(15_000)  # only catches a hang
+        route_copy_base(context, self.server, self.copy, self.base_url)
+        self.contexts.append(context)
+        return context
+
+    def url(self, path: str) -> str:
+        return page_url(self.server, self.copy, self.base_url, path)
+
+    def open(self, path: str, viewport=DESKTOP, javascript=True, context=None):
+        page = (context or self.context(viewport, javascript)).new_page()
+        page.goto(self.url(path), wait_until="load")
+        return page
+
+    def close(self):
+        for context in self.contexts:
+            context.close()
+
+
+@pytest.fixture
+def opener(browser, server, built):
+    opened = Opener(browser, server, built)
+    yield opened
+    opened.close()

@@ -1,0 +1,113 @@
+"""Helpers for the editors' tools: schema, check, health report, coverage, new content, serve.
+
+Every case works on a throw-away copy of the project (data/, content/,
+mkdocs.yml; hooks/ linked unless a test needs its own copy of the code).
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from datetime import date, datetime
+from pathlib import Path
+from zoneinfo import ZoneInfo
+
+import pytest
+
+from etablerer.errors import DataErrors
+from etablerer.host import Host
+from etablerer.loading import ServiceData, load_data
+from etablerer.view import SiteView
+
+REPO = Path(__file__).resolve().parents[2]
+OSLO = ZoneInfo("Europe/Oslo")
+
+
+def copy_project(target: Path, link_hooks: bool = True) -> Path:
+    target.mkdir(parents=True, exist_ok=True)
+    shutil.copytree(REPO / "data", target / "data")
+    shutil.copytree(REPO / "content", target / "content")
+    shutil.copy2(REPO / "mkdocs.yml", target / "mkdocs.yml")
+    if link_hooks:
+        (target / "hooks").symlink_to(REPO / "hooks", target_is_directory=True)
+    else:
+        shutil.copytree(REPO / "hooks", target / "hooks",
+                        ignore=shutil.ignore_patterns("__pycache__", "*.egg-info"))
+    return target
+
+
+@pytest.fixture
+def project(tmp_path: Path) -> Path:
+    return copy_project(tmp_path / "project")
+
+
+def epoch_of(day: date) -> str:
+    """SOURCE_DATE_EPOCH for noon in Oslo on `day`."""
+    return str(int(datetime(day.year, day.month, day.day, 12, 0, tzinfo=OSLO).timestamp()))
+
+
+def environ_on(day: date, **extra: str) -> dict[str, str]:
+    env = {k: v for k, v in os.environ.items()
+           if k not in ("STRICT", "ETABLERER_COPY", "ETABLERER_MODE", "TITLE", "NAME")}
+    env.update(SOURCE_DATE_EPOCH=epoch_of(day), NO_MKDOCS_2_WARNING="1", PYTHONIOENCODING="utf-8", **extra)
+    return env
+
+
+def run_etablerer(root: Path, day: date, *args: str, module: str = "etablerer",
+                  **extra_env: str) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-m", module, *args], cwd=root, env=environ_on(day, **extra_env),
+                          capture_output=True, text=True, encoding="utf-8", timeout=600)
+
+
+def load(root: Path) -> ServiceData:
+    try:
+        return load_data(root / "data", root / "content", root)
+    except DataErrors as exc:
+        pytest.fail(f"the test data does not load:\n{exc.report()}", pytrace=False)
+
+
+def view_on(root: Path, day: date) -> SiteView:
+    data = load(root)
+    return SiteView(data, day, Host.of(data.municipalities[0]))
+
+
+def edit(file: Path, old: str, new: str, count: int = 1) -> None:
+    text = file.read_text(encoding="utf-8")
+    assert text.count(old) == count, f"fixture problem: {old!r} occurs {text.count(old)} times in {file}"
+    file.write_text(text.replace(old, new), encoding="utf-8")
+
+
+def course_text(course_id: str, first: date, *, deadline: date, url: bool = True, sample: bool = True) -> str:
+    """A valid theme course with one session on `first`."""
+    registration = f"  url: https://example.com/pamelding/{course_id}\n" if url else ""
+    return f"""\
+sample: {'true' if sample else 'false'}
+id: {course_id}
+title: Testkurs {course_id}
+kind: theme
+description: Et kurs som bare finnes i testene.
+sessions:
+  - id: del-1
+    date: {first.isoformat()}
+    start: 18:00
+    end: 21:00
+format: online
+online_url: https://example.com/rom/{course_id}
+languages: [nb]
+price: 0
+capacity: 20
+registration:
+{registration}  deadline: {deadline.isoformat()}
+target_group: Alle som vil prøve.
+"""
+
+
+def only_courses(root: Path, *courses: tuple[str, str]) -> None:
+    """Replace data/courses/ with the given (file name, text) pairs."""
+    folder = root / "data" / "courses"
+    for file in folder.glob("*.yml"):
+        file.unlink()
+    for name, text in courses:
+        (folder / name).write_text(text, encoding="utf-8")

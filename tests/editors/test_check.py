@@ -1,0 +1,79 @@
+"""`make check`: the same validation and messages as the build, without building; STRICT=1 fails on findings."""
+
+from __future__ import annotations
+
+import subprocess
+from datetime import date
+
+import pytest
+
+from .conftest import REPO, course_text, edit, environ_on, run_etablerer
+
+DAY = date(2026, 11, 27)
+
+
+def test_make_check_passes_on_the_shipped_data():
+    run = subprocess.run(["make", "-s", "check"], cwd=REPO, env=environ_on(DAY), capture_output=True, text=True,
+                         timeout=600)
+    assert run.returncode == 0, run.stderr
+    assert "data/ and content/ are valid" in run.stdout
+    assert "note: data/agreements.yml:" in run.stdout  # the ended agreement, with file:line
+
+
+def test_make_check_strict_fails_on_the_findings_and_lists_each():
+    run = subprocess.run(["make", "-s", "check", "STRICT=1"], cwd=REPO, env=environ_on(DAY), capture_output=True,
+                         text=True, timeout=600)
+    assert run.returncode != 0
+    notes = [line for line in run.stdout.splitlines() if line.startswith("note: ")]
+    assert any("Viken fylkeskommune ceased 2023-12-31" in n for n in notes)
+    assert run.stdout.splitlines()[-1].startswith("Content health: ")
+
+
+@pytest.fixture
+def bad(project):
+    edit(project / "data" / "region.yml", "  interval_months: 12\n", "  interval_months: twelve\n")
+    edit(project / "data" / "agreements.yml", "population_date: 2021-07-01", "population_date: 2021-07-32")
+    return project
+
+
+def test_check_reports_every_problem_as_file_line_field_message(bad):
+    run = run_etablerer(bad, DAY, "check", "--root", str(bad))
+    assert run.returncode == 1
+    lines = run.stderr.splitlines()
+    assert any(line.startswith("data/region.yml:") and ": survey.interval_months: 'twelve' is not a whole number"
+               in line for line in lines), lines
+    wrong_date = "agreements[0].funding.population_date: 2021-07-32 is not a real date"
+    assert any(line.startswith("data/agreements.yml:") and wrong_date in line
+               for line in lines), lines
+    assert lines[-1] == "2 problems found. Fix them and run again."
+    assert "Traceback" not in run.stderr and run.stdout == ""
+
+
+def test_check_and_build_give_the_same_messages(bad):
+    check = run_etablerer(bad, DAY, "check", "--root", str(bad))
+    build = run_etablerer(bad, DAY, "build", "--root", str(bad), "--site", str(bad / "site"))
+    assert build.returncode == check.returncode == 1
+    assert build.stderr.splitlines()[:-1] == check.stderr.splitlines()
+    assert not (bad / "site").exists()
+
+
+def test_strict_passes_when_nothing_is_stale(project):
+    """STRICT=1 fails on findings only: with none, it passes (the check above is no constant failure)."""
+    day = date(2025, 6, 1)
+    for file in (project / "data").rglob("*.yml"):
+        text = file.read_text(encoding="utf-8")
+        text = text.replace("sample: true", "sample: false").replace("placeholder: true", "placeholder: false")
+        file.write_text(text, encoding="utf-8")
+    for logo in (project / "content" / "assets" / "logos").glob("*.svg"):
+        logo.write_text(logo.read_text(encoding="utf-8").replace('font-size="11"', 'font-size="13"'), encoding="utf-8")
+    edit(project / "data" / "region.yml", "  last_held: 2025-11-15\n", "  last_held: 2025-05-15\n")
+    edit(project / "data" / "agreements.yml", "organisations: [viken, innovasjon-norge]",
+         "organisations: [innovasjon-norge]")
+    courses = project / "data" / "courses"
+    for file in courses.glob("*.yml"):
+        file.unlink()
+    (courses / "snart.yml").write_text(course_text("snart", date(2025, 7, 1), deadline=date(2025, 6, 24), sample=False),
+                                       encoding="utf-8")
+    run = run_etablerer(project, day, "check", "--root", str(project), "--strict")
+    assert run.returncode == 0, run.stdout + run.stderr
+    assert run.stdout.splitlines()[-1].startswith("data/ and content/ are valid")

@@ -1,0 +1,53 @@
+"""Feature: no municipal copy while any data is sample or any logo a placeholder."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from tests.site.helpers import ROOT, edit_file, project_copy, run_cli
+
+
+def test_the_guard_refuses_the_shipped_sample_data():
+    proc = run_cli("production-guard", cwd=ROOT)
+    assert proc.returncode == 1
+    assert proc.stderr.startswith("Refusing to make the municipal copies")
+    assert "Traceback" not in proc.stderr
+
+
+def test_the_refusal_names_each_file_and_line_to_fix():
+    proc = run_cli("production-guard", cwd=ROOT)
+    places = re.findall(r"^  (data/\S+\.yml):(\d+)$", proc.stderr, re.M)
+    assert ("data/region.yml" in {file for file, _ in places}
+            and "data/organisations.yml" in {file for file, _ in places}), proc.stderr
+
+
+@pytest.fixture(scope="module")
+def real_project(tmp_path_factory):
+    root = project_copy(tmp_path_factory.mktemp("guard") / "project")
+    for file in (root / "data").rglob("*.yml"):
+        edit_file(file, lambda text: re.sub(r"\bplaceholder:\s*true\b", "placeholder: false",
+                                            re.sub(r"\bsample:\s*true\b", "sample: false", text)))
+    return root
+
+
+def test_the_guard_lets_real_data_through(real_project):
+    proc = run_cli("production-guard", cwd=real_project)
+    assert proc.returncode == 0, proc.stderr
+    assert "may be made" in proc.stdout
+
+
+LOGO_FLAG = re.compile(r"(?m)^(\s+)placeholder: false$")  # a logo's field, not a comment
+
+
+def test_one_placeholder_logo_is_enough_to_refuse(real_project):
+    organisations = real_project / "data" / "organisations.yml"
+    before = organisations.read_text(encoding="utf-8")
+    edit_file(organisations, lambda text: LOGO_FLAG.sub(r"\1placeholder: true", text, count=1))
+    try:
+        assert organisations.read_text(encoding="utf-8") != before
+        proc = run_cli("production-guard", cwd=real_project)
+        assert proc.returncode == 1 and "data/organisations.yml:" in proc.stderr
+    finally:
+        organisations.write_text(before, encoding="utf-8")

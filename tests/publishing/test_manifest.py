@@ -1,0 +1,59 @@
+"""Feature: `make site` writes site/manifest.json: as-of date, git commit, every file of every copy."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import re
+import shutil
+import subprocess
+
+import pytest
+
+from tests.site.helpers import COPIES, PINNED_DAY, ROOT
+
+
+@pytest.fixture(scope="module")
+def manifest(published):
+    return json.loads((published.out / "manifest.json").read_text(encoding="utf-8"))
+
+
+def head_commit() -> str | None:
+    """HEAD of the project, read here without the product's code; None without git."""
+    if shutil.which("git") is None:
+        return None
+    proc = subprocess.run(["git", "-C", str(ROOT), "rev-parse", "HEAD"], capture_output=True, text=True, timeout=30)
+    return proc.stdout.strip() if proc.returncode == 0 else None
+
+
+def test_the_manifest_gives_the_as_of_date_of_the_build(manifest):
+    assert manifest["as_of"] == PINNED_DAY.isoformat()
+
+
+def test_the_manifest_gives_the_git_commit_or_says_unknown(manifest):
+    expected = head_commit()
+    assert manifest["commit"] == (expected or "unknown")
+    assert re.fullmatch(r"[0-9a-f]{40}|unknown", manifest["commit"])
+
+
+def test_the_manifest_lists_every_copy_with_its_base_url(published, manifest):
+    assert {slug: entry["base_url"] for slug, entry in manifest["copies"].items()} == {
+        copy: published.base_url(copy) for copy in COPIES}
+
+
+@pytest.mark.parametrize("copy", COPIES)
+def test_the_manifest_lists_every_file_of_the_copy_with_its_sha256(published, manifest, copy):
+    root = published.copy_dir(copy)
+    actual = {p.relative_to(root).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
+              for p in root.rglob("*") if p.is_file()}
+    assert manifest["copies"][copy]["files"] == actual
+
+
+def test_the_manifest_lists_the_embeds(manifest):
+    files = manifest["copies"][COPIES[0]]["files"]
+    assert {"embed/snippet.html", "embed/courses/index.html", "embed/courses.json"} <= set(files)
+
+
+def test_the_manifest_is_beside_the_copies_not_inside_one(published):
+    inside = [copy for copy in COPIES if (published.copy_dir(copy) / "manifest.json").exists()]
+    assert (published.out / "manifest.json").is_file() and inside == []
