@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Mapping
-from datetime import date, datetime, timezone
+from datetime import UTC, date, datetime
 from zoneinfo import ZoneInfo
 
 OSLO = ZoneInfo("Europe/Oslo")
@@ -15,7 +15,7 @@ def as_of(environ: Mapping[str, str] | None = None) -> datetime:
     epoch = environ.get("SOURCE_DATE_EPOCH", "").strip()
     if epoch:
         try:
-            return datetime.fromtimestamp(int(epoch), tz=timezone.utc).astimezone(OSLO)
+            return datetime.fromtimestamp(int(epoch), tz=UTC).astimezone(OSLO)
         except (ValueError, OverflowError, OSError):
             raise SystemExit(f"SOURCE_DATE_EPOCH={epoch!r} is not a whole number of seconds") from None
     return datetime.now(OSLO)

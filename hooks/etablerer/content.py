@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+from .activehtml import active_html
 from .errors import DataError
 from .pages import PAGES
 
@@ -34,11 +35,13 @@ def check_content(content_dir: Path, root: Path) -> list[DataError]:
             errors.append(DataError(shown, 1, "", "the page is empty; write a heading '# …' and some text"))
         elif not first[1].startswith("# "):
             errors.append(DataError(shown, first[0] + 1, "", "a page starts with its heading: a line '# Title'"))
+        errors.extend(DataError(shown, number, "", message) for number, message in active_html(lines))
         for number, line in enumerate(lines, 1):
             for match in _LINK.finditer(line):
                 target = (Path(src).parent / match[1]).as_posix()
                 target = _normalise(target)
-                if not match[1].startswith(("http:", "https:")) and target not in known and not target.startswith("kurs/"):
+                external = match[1].startswith(("http:", "https:"))
+                if not external and target not in known and not target.startswith("kurs/"):
                     errors.append(DataError(shown, number, "", f"the link to '{match[1]}' leads to no page"))
     return errors
 

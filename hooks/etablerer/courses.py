@@ -5,7 +5,7 @@ from __future__ import annotations
 from calendar import monthrange
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import date, datetime, time, timedelta, timezone
+from datetime import UTC, date, datetime, time, timedelta
 from enum import Enum
 
 from .asof import OSLO
@@ -150,5 +150,5 @@ def local_time_problem(day: date, clock: time) -> str | None:
     if first.utcoffset() == second.utcoffset():
         return None
     # In a gap the wall time does not survive a round trip through UTC.
-    round_trip = first.astimezone(timezone.utc).astimezone(OSLO).replace(tzinfo=None)
+    round_trip = first.astimezone(UTC).astimezone(OSLO).replace(tzinfo=None)
     return "gap" if round_trip != naive else "ambiguous"

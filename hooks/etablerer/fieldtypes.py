@@ -95,7 +95,8 @@ def parse_language(value: object) -> str:
     try:
         Locale.parse(value.strip())
     except (UnknownLocaleError, ValueError):
-        raise _fail("language", f"'{value}' is not a known language code; write a code such as nb, en, uk, pl or ar") from None
+        raise _fail("language", f"'{value}' is not a known language code; "
+                                "write a code such as nb, en, uk, pl or ar") from None
     return value.strip()
 
 
@@ -119,7 +120,8 @@ YamlTime = Annotated[time, BeforeValidator(parse_time), WithJsonSchema(_TIME_SCH
 Nok = Annotated[Decimal, BeforeValidator(parse_nok), WithJsonSchema(_NOK_SCHEMA)]
 Link = Annotated[str, BeforeValidator(parse_link), WithJsonSchema(_LINK_SCHEMA)]
 BaseUrl = Annotated[str, BeforeValidator(parse_base_url), WithJsonSchema({"type": "string", "pattern": "^https://.*/$"})]
-Language = Annotated[str, BeforeValidator(parse_language), WithJsonSchema({"type": "string", "pattern": "^[a-z]{2,3}$"})]
+Language = Annotated[str, BeforeValidator(parse_language),
+                     WithJsonSchema({"type": "string", "pattern": "^[a-z]{2,3}$"})]
 Flag = Annotated[bool, BeforeValidator(_strict_bool), WithJsonSchema({"type": "boolean"})]
 Id = Annotated[str, StringConstraints(pattern=r"^[a-z0-9]+(?:-[a-z0-9]+)*$", max_length=80)]
 Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=4000)]

@@ -14,8 +14,20 @@ from typing import Any
 from pydantic import BaseModel, ValidationError
 
 from .errors import DataError, DataErrors, format_loc
-from .model import (Agreement, AgreementsFile, Course, MunicipalitiesFile, Municipality, Organisation,
-                    OrganisationsFile, ReferralsFile, Region, Service, ServicesFile, Situation)
+from .model import (
+    Agreement,
+    AgreementsFile,
+    Course,
+    MunicipalitiesFile,
+    Municipality,
+    Organisation,
+    OrganisationsFile,
+    ReferralsFile,
+    Region,
+    Service,
+    ServicesFile,
+    Situation,
+)
 from .yamlsource import SourceDoc, load_yaml
 
 # The data files and the model each must match.

@@ -15,8 +15,7 @@ from pydantic import BaseModel, ConfigDict, Field, model_validator
 from pydantic_core import PydanticCustomError
 
 from .asof import OSLO
-from .fieldtypes import (BaseUrl, Count, Flag, Id, Language, Link, Nok, ShortText, Text,
-                         YamlDate, YamlTime)
+from .fieldtypes import BaseUrl, Count, Flag, Id, Language, Link, Nok, ShortText, Text, YamlDate, YamlTime
 
 
 class Record(BaseModel):

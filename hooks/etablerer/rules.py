@@ -8,8 +8,8 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 from typing import TYPE_CHECKING
 
-from .errors import DataError
 from .courses import local_time_problem
+from .errors import DataError
 
 if TYPE_CHECKING:
     from .loading import ServiceData

@@ -15,7 +15,8 @@ def sample_sources(data: ServiceData) -> list[str]:
         record = located.doc.data
         for part in located.path:
             record = record[part]
-        is_placeholder = isinstance(record, dict) and record.get("placeholder") is True and located.path[-1:] == ("logo",)
+        is_placeholder = (isinstance(record, dict) and record.get("placeholder") is True
+                          and located.path[-1:] == ("logo",))
         if isinstance(record, dict) and (record.get("sample") is True or is_placeholder):
             found.add((located.doc.path, located.doc.line_of(located.path)))
     return [f"{path}:{line}" for path, line in sorted(found)]

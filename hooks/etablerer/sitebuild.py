@@ -43,7 +43,8 @@ def choose_host(data: ServiceData, environ: Mapping[str, str]) -> Host:
     slug = environ.get("ETABLERER_COPY") or data.municipalities[0].id
     known = [m.id for m in data.municipalities]
     if slug not in known:
-        raise DataErrors([DataError("ETABLERER_COPY", 1, "", f"'{slug}' is not a municipality; use one of {', '.join(known)}")])
+        message = f"'{slug}' is not a municipality; use one of {', '.join(known)}"
+        raise DataErrors([DataError("ETABLERER_COPY", 1, "", message)])
     return Host.of(data.municipality(slug))
 
 

@@ -168,8 +168,9 @@ def parse_yaml(text: str, shown_path: str) -> tuple[SourceDoc | None, list[DataE
 def _reader_error(exc: yaml.reader.ReaderError, text: str, shown_path: str) -> DataError:
     """A character YAML does not allow (a pasted control character, say)."""
     line = text[: exc.position].count("\n") + 1
-    return DataError(shown_path, line, "", f"this line contains an invisible control character "
-                                           f"(#x{exc.character:04x} when shown as a code); delete it and retype the text")
+    return DataError(shown_path, line, "", "this line contains an invisible control character "
+                                           f"(#x{exc.character:04x} when shown as a code); "
+                                           "delete it and retype the text")
 
 
 def _syntax_error(exc: yaml.MarkedYAMLError, shown_path: str) -> DataError:
