@@ -7,11 +7,14 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: site test check serve clean schema new-course new-organisation verify production-guard bench
+.PHONY: site test check serve clean schema new-course new-organisation verify production-guard bench hashes audit
 
-$(STAMP): pyproject.toml requirements.lock
+# requirements-hashes.lock is requirements.lock with the SHA-256 of every file of each
+# release: pip refuses anything else. After appending a dependency to requirements.lock,
+# run `make hashes` (a test fails until the two agree).
+$(STAMP): pyproject.toml requirements.lock requirements-hashes.lock
 	$(PYTHON) -m venv $(VENV)
-	$(BIN)/python -m pip install --quiet -r requirements.lock
+	$(BIN)/python -m pip install --quiet --require-hashes -r requirements-hashes.lock
 	$(BIN)/python -m pip install --quiet --no-deps -e .
 	touch $(STAMP)
 
@@ -69,3 +72,21 @@ bench: $(STAMP)
 
 clean:
 	rm -rf site build .site-build-* .site-old-*
+
+# Regenerate requirements-hashes.lock from requirements.lock (reads the package index).
+hashes: $(STAMP)
+	$(BIN)/python tools/hashlock.py
+
+# Known vulnerabilities in the locked packages: pip-audit (its own venv, not part of the
+# site's dependencies) against PyPI's advisory data. --strict: a package that could not be
+# checked fails the audit. Where the advisory data cannot be reached, `make audit OFFLINE=1`
+# only checks the lock (every pin hashed, parsable) and lists what would be audited.
+AUDIT_VENV := .venv-audit
+$(AUDIT_VENV)/.installed:
+	$(PYTHON) -m venv $(AUDIT_VENV)
+	$(AUDIT_VENV)/bin/python -m pip install --quiet pip-audit==2.10.1
+	touch $@
+
+audit: $(AUDIT_VENV)/.installed
+	$(AUDIT_VENV)/bin/pip-audit --strict --progress-spinner off --no-deps --disable-pip \
+	  --require-hashes -r requirements-hashes.lock $(if $(OFFLINE),--dry-run)

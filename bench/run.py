@@ -49,8 +49,12 @@ class Budget:
         return self.measured <= self.limit
 
     def row(self) -> str:
-        shortfall = "" if self.met else f" **missed by {self.measured - self.limit:.2f} {self.unit} ({self.measured / self.limit:.2f}× the budget)**"
-        return f"| {self.name} | {self.measured:.2f} {self.unit} | ≤ {self.limit:.2f} {self.unit} | {'met' if self.met else 'MISSED'}{shortfall} |"
+        if self.met:
+            result = "met"
+        else:
+            result = (f"MISSED **by {self.measured - self.limit:.2f} {self.unit} "
+                      f"({self.measured / self.limit:.2f}× the budget)**")
+        return f"| {self.name} | {self.measured:.2f} {self.unit} | ≤ {self.limit:.2f} {self.unit} | {result} |"
 
 
 def _machine() -> str:
@@ -59,7 +63,8 @@ def _machine() -> str:
     mem = next((int(line.split()[1]) // 1024 for line in Path("/proc/meminfo").read_text().splitlines()
                 if line.startswith("MemTotal")), 0)
     return (f"{platform.system()} {platform.release()}, {os.cpu_count()} × {cpu}, {mem} MiB RAM; "
-            f"Python {platform.python_version()}, mkdocs {version('mkdocs')}, mkdocs-material {version('mkdocs-material')}")
+            f"Python {platform.python_version()}, mkdocs {version('mkdocs')}, "
+            f"mkdocs-material {version('mkdocs-material')}")
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -60,10 +60,10 @@ def rebuild_times(root: Path, copy: str, reps: int) -> list[float]:
             marker = f"Benchmerke {i}"
             course.write_text(text.replace("\ntitle: ", f"\ntitle: {marker} ", 1), encoding="utf-8")
             started = time.perf_counter()
-            _wait(lambda: marker in (fetch(url) or ""), f"edit {i}", server, log)
+            _wait(lambda m=marker: m in (fetch(url) or ""), f"edit {i}", server, log)
             times.append(time.perf_counter() - started)
             course.write_text(text, encoding="utf-8")
-            _wait(lambda: marker not in (fetch(url) or marker), f"restore {i}", server, log)
+            _wait(lambda m=marker: m not in (fetch(url) or m), f"restore {i}", server, log)
         return times
     finally:
         server.terminate()

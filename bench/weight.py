@@ -15,7 +15,6 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from playwright.sync_api import sync_playwright
-
 from tests.browser.support import CHROMIUM_ARGS, chromium_executable, serve
 
 CATEGORIES = ("HTML", "CSS", "JS", "images", "search index", "other")

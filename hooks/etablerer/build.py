@@ -8,6 +8,7 @@ only when all of it succeeded, so a failed build leaves the last good site/.
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -19,7 +20,7 @@ from pathlib import Path
 from . import csp
 from .asof import as_of_date
 from .chrome import landing_page
-from .copies import TOKEN_HOST, make_copies
+from .copies import DIFFERENCES, TOKEN_HOST, make_copies
 from .coverage import coverage_of
 from .embeds import write_embeds
 from .health import Finding, findings, write_report
@@ -110,11 +111,14 @@ def build_site(root: Path, site: Path, environ: dict[str, str] | None = None,
         # Embeds are rendered once, for the token host: copies.py then makes each copy's.
         write_embeds(single, SiteView(data, today, TOKEN_HOST), root / "content")
         built = time.perf_counter()
+        protect = csp.enabled(environ)
+        if protect:  # once, on the single build: a page's hashes are the same in every copy ...
+            csp.protect_tree(single)
         make_copies(single, staged, municipalities)
         (staged / LANDING).write_text(landing_page(replace(data, municipalities=municipalities), today),
                                       encoding="utf-8")
-        if csp.enabled(environ):  # on each copy's final bytes: some inline scripts hold its URL
-            csp.protect_tree(staged, skip=(report.parent.name,))
+        if protect:  # ... except where an inline script or style holds a copy's value (the 404 page)
+            _protect_per_copy(single, staged, municipalities)
         # After the copies, beside them: the manifest lists their final bytes.
         write_manifest(staged, today, git_commit(root), municipalities)
         copied = time.perf_counter()
@@ -123,6 +127,25 @@ def build_site(root: Path, site: Path, environ: dict[str, str] | None = None,
                            built - started, copied - built)
     finally:
         shutil.rmtree(work, ignore_errors=True)
+
+
+# Inline code the browser runs (a <script> that is not JSON data, or a <style>) holding a copy token.
+_INLINE_CODE = re.compile(r'<script(?![^>]*\btype="application/(?:ld\+)?json")[^>]*>.*?</script>|<style\b.*?</style>',
+                          re.DOTALL | re.IGNORECASE)
+
+
+def _protect_per_copy(single: Path, staged: Path, municipalities: tuple[Municipality, ...]) -> None:
+    """The policy again, on each copy's bytes, for the pages whose inline code differs between copies,
+    and for the landing page; every other page kept the policy of the single build."""
+    tokens = [d.token for d in DIFFERENCES]
+    varying = [file.relative_to(single) for file in sorted(single.rglob("*.html"))
+               if any(t in code for code in _INLINE_CODE.findall(file.read_text(encoding="utf-8")) for t in tokens)]
+    targets = [staged / LANDING] + [staged / m.id / rel for m in municipalities for rel in varying]
+    for file in targets:
+        text = file.read_text(encoding="utf-8")
+        changed = csp.with_policy(text)
+        if changed != text:
+            file.write_text(changed, encoding="utf-8")
 
 
 def _swap(staged: Path, site: Path) -> None:

@@ -102,9 +102,9 @@ def test_the_embedded_course_page_in_an_iframe_runs_without_violations(opener, b
     recorder = Recorder(opener)
     page = recorder.page()
     src = opener.url("embed/courses/")
+    frame_tag = f'<iframe src="{src}" title="Kommende kurs" width="800" height="900"></iframe>'
     page.route("**/vertsside.html", lambda route: route.fulfill(
-        content_type="text/html; charset=utf-8",
-        body=FRAGMENT_HOST.format(fragment=f'<iframe src="{src}" title="Kommende kurs" width="800" height="900"></iframe>')))
+        content_type="text/html; charset=utf-8", body=FRAGMENT_HOST.format(fragment=frame_tag)))
     page.goto(opener.server.origin + "/vertsside.html", wait_until="load")
     frame = page.frame(url=src)
     assert frame is not None, "the iframe did not load the course page"
