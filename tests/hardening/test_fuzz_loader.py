@@ -4,6 +4,8 @@ either gives valid models or clean DataErrors, never a traceback."""
 from __future__ import annotations
 
 import shutil
+import signal
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -112,12 +114,26 @@ def test_any_course_document_loads_or_gives_clean_errors(data_root, document):
         assert link is None or link.split(":", 1)[0].lower() in ("https", "http", "mailto", "tel")
 
 
+@contextmanager
+def hang_guard(seconds: int):
+    """Fail instead of hanging (an unprotected loader expands the bomb for ever)."""
+    def expired(signum, frame):
+        raise TimeoutError(f"still loading after {seconds} s: the loader hangs")
+    previous = signal.signal(signal.SIGALRM, expired)
+    signal.alarm(seconds)
+    try:
+        yield
+    finally:
+        signal.alarm(0)
+        signal.signal(signal.SIGALRM, previous)
+
+
 def test_a_billion_laughs_alias_bomb_is_refused_quickly(data_root):
     bomb = 'a: &a ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]\n'
     for i, name in enumerate("bcdefghi"):
         prev = "abcdefghi"[i]
         bomb += f"{name}: &{name} [{', '.join(['*' + prev] * 9)}]\n"
-    with pytest.raises(DataErrors) as caught:
+    with hang_guard(60), pytest.raises(DataErrors) as caught:
         load_course_text(data_root, bomb)
     assert [str(e) for e in caught.value.errors] == [
         f"{COURSE_FILE}:2: anchors and aliases (&name, *name) are not allowed in data files; write the value out"]
