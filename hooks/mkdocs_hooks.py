@@ -15,6 +15,7 @@ from mkdocs.structure.files import File, InclusionLevel
 
 from etablerer.errors import DataErrors
 from etablerer.sitebuild import plan_build
+from etablerer.templatecache import THEME_TEMPLATES
 from etablerer.urls import base_prefix
 
 log = logging.getLogger("mkdocs.etablerer")
@@ -42,6 +43,11 @@ def on_files(files, config):
     for path, content in _plan.files:
         files.append(File.generated(config, path, content=content))
     return files
+
+
+def on_env(env, config, files):
+    env.bytecode_cache = THEME_TEMPLATES  # survives `mkdocs serve` rebuilds
+    return env
 
 
 def on_page_context(context, page, config, nav):

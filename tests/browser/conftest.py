@@ -62,9 +62,11 @@ class Opener:
         self.base_url = built.base_url(copy)
         self.contexts = []
 
-    def context(self, viewport=DESKTOP, javascript=True):
+    def context(self, viewport=DESKTOP, javascript=True, bypass_csp=False):
+        # bypass_csp: for a reader's own style sheet (text spacing, WCAG 1.4.12),
+        # which a browser applies whatever the page's CSP says.
         context = self.browser.new_context(viewport=viewport, java_script_enabled=javascript,
-                                           reduced_motion="reduce", locale="nb-NO")
+                                           reduced_motion="reduce", locale="nb-NO", bypass_csp=bypass_csp)
         context.set_default_timeout(15_000)  # only catches a hang
         route_copy_base(context, self.server, self.copy, self.base_url)
         self.contexts.append(context)
@@ -73,8 +75,8 @@ class Opener:
     def url(self, path: str) -> str:
         return page_url(self.server, self.copy, self.base_url, path)
 
-    def open(self, path: str, viewport=DESKTOP, javascript=True, context=None):
-        page = (context or self.context(viewport, javascript)).new_page()
+    def open(self, path: str, viewport=DESKTOP, javascript=True, context=None, bypass_csp=False):
+        page = (context or self.context(viewport, javascript, bypass_csp)).new_page()
         page.goto(self.url(path), wait_until="load")
         return page
 

@@ -84,7 +84,7 @@ def test_every_page_reflows_at_320_px(opener, built):
 
 @pytest.mark.parametrize("viewport", [NARROWEST, PHONE, DESKTOP], ids=lambda v: f"{v['width']}px")
 def test_text_spacing_cuts_off_nothing(opener, viewport):
-    page = opener.context(viewport).new_page()
+    page = opener.context(viewport, bypass_csp=True).new_page()
     problems = []
     for template, path in TEMPLATE_PAGES.items():
         page.goto(opener.url(path), wait_until="load")
@@ -97,7 +97,7 @@ def test_text_spacing_cuts_off_nothing(opener, viewport):
 
 @pytest.mark.parametrize("state", ["menu open", "search open"])
 def test_open_menu_and_search_reflow_with_text_spacing_at_320_px(opener, state):
-    page = opener.open("", viewport=NARROWEST)
+    page = opener.open("", viewport=NARROWEST, bypass_csp=True)
     page.add_style_tag(content=TEXT_SPACING)
     page.locator(".et-menu-button" if state == "menu open" else ".et-search-button").click()
     page.locator("#et-drawer" if state == "menu open" else ".md-search__input").wait_for(state="visible")
