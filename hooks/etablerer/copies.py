@@ -11,6 +11,7 @@ from __future__ import annotations
 import gzip
 import html
 import json
+import os
 import shutil
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -80,28 +81,48 @@ class CopyError(Exception):
     pass
 
 
-def make_copy(built: Path, target: Path, municipality: Municipality) -> None:
-    """Write one municipality's copy of the single build `built` into `target`."""
+@dataclass(frozen=True)
+class _Source:
+    """One file of the single build, read once for all copies."""
+
+    rel: str
+    path: Path
+    text: str | None  # unfolded text when it holds tokens; None: the file is the same in every copy
+
+
+def _read_build(built: Path) -> tuple[list[str], list[_Source]]:
+    folders, files = [], []
     for source in sorted(built.rglob("*")):
-        rel = source.relative_to(built)
-        dest = target / rel
+        rel = source.relative_to(built).as_posix()
         if source.is_dir():
-            dest.mkdir(parents=True, exist_ok=True)
+            folders.append(rel)
             continue
-        dest.parent.mkdir(parents=True, exist_ok=True)
-        if rel.as_posix() == "sitemap.xml.gz":
-            continue  # rewritten from sitemap.xml below
+        if rel == "sitemap.xml.gz":
+            continue  # rewritten from sitemap.xml for each copy
         raw = source.read_bytes()
-        unfold, fold = _FOLDED.get(source.suffix, (str, str))
         if source.suffix in _FOLDED:
-            raw = unfold(raw.decode("utf-8")).encode("utf-8")
+            raw = _FOLDED[source.suffix][0](raw.decode("utf-8")).encode("utf-8")
         if _TOKEN_MARK not in raw and b"copy-host-name" not in raw:
-            shutil.copyfile(source, dest)
+            files.append(_Source(rel, source, None))
             continue
-        encode = _ENCODERS.get(source.suffix)
-        if encode is None:
+        if source.suffix not in _ENCODERS:
             raise CopyError(f"{rel}: contains a copy token but is not HTML, XML, JSON or iCalendar")
-        text = raw.decode("utf-8")
+        files.append(_Source(rel, source, raw.decode("utf-8")))
+    return folders, files
+
+
+def _write_copy(folders: list[str], files: list[_Source], target: Path, municipality: Municipality) -> None:
+    target.mkdir(parents=True, exist_ok=True)
+    for rel in folders:
+        (target / rel).mkdir(parents=True, exist_ok=True)
+    for source in files:
+        dest = target / source.rel
+        if source.text is None:
+            _link_or_copy(source.path, dest)
+            continue
+        encode = _ENCODERS[source.path.suffix]
+        fold = _FOLDED.get(source.path.suffix, (str, str))[1]
+        text = source.text
         for difference in DIFFERENCES:
             text = text.replace(difference.token, encode(difference.value(municipality)))
         dest.write_bytes(fold(text).encode("utf-8"))
@@ -111,10 +132,25 @@ def make_copy(built: Path, target: Path, municipality: Municipality) -> None:
         (target / "sitemap.xml.gz").write_bytes(gzip.compress(sitemap.read_bytes(), mtime=0))
 
 
+def _link_or_copy(source: Path, dest: Path) -> None:
+    """A file identical in every copy: a hard link costs nothing (same file system),
+    else a plain copy."""
+    try:
+        os.link(source, dest)
+    except OSError:
+        shutil.copyfile(source, dest)
+
+
+def make_copy(built: Path, target: Path, municipality: Municipality) -> None:
+    """Write one municipality's copy of the single build `built` into `target`."""
+    _write_copy(*_read_build(built), target, municipality)
+
+
 def make_copies(built: Path, out: Path, municipalities: tuple[Municipality, ...]) -> list[Path]:
+    folders, files = _read_build(built)  # read once, write once per municipality
     targets = []
     for municipality in municipalities:
         target = out / municipality.id
-        make_copy(built, target, municipality)
+        _write_copy(folders, files, target, municipality)
         targets.append(target)
     return targets

@@ -45,10 +45,22 @@ def sha256_of(file: Path) -> str:
     return digest.hexdigest()
 
 
-def files_of(folder: Path) -> dict[str, str]:
-    """Every file under `folder` (symbolic links followed) → its SHA-256, sorted by path."""
-    return {p.relative_to(folder).as_posix(): sha256_of(p)
-            for p in sorted(folder.rglob("*")) if p.is_file()}
+def files_of(folder: Path, seen: dict[tuple[int, int], str] | None = None) -> dict[str, str]:
+    """Every file under `folder` (symbolic links followed) → its SHA-256, sorted by path.
+
+    `seen`: digests by (device, inode), shared between calls, so a file the copies
+    share as a hard link is read once.
+    """
+    seen = {} if seen is None else seen
+    out = {}
+    for p in sorted(folder.rglob("*")):
+        if p.is_file():
+            info = p.stat()
+            key = (info.st_dev, info.st_ino)
+            if key not in seen:
+                seen[key] = sha256_of(p)
+            out[p.relative_to(folder).as_posix()] = seen[key]
+    return out
 
 
 def git_commit(root: Path) -> str:
@@ -63,11 +75,12 @@ def git_commit(root: Path) -> str:
 
 
 def write_manifest(site: Path, as_of: date, commit: str, municipalities: tuple[Municipality, ...]) -> Path:
+    seen: dict[tuple[int, int], str] = {}  # files the copies share as hard links are hashed once
     document = {
         "format": FORMAT,
         "as_of": as_of.isoformat(),
         "commit": commit,
-        "copies": {m.id: {"base_url": m.base_url, "files": files_of(site / m.id)} for m in municipalities},
+        "copies": {m.id: {"base_url": m.base_url, "files": files_of(site / m.id, seen)} for m in municipalities},
     }
     target = site / MANIFEST
     target.write_text(json.dumps(document, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
