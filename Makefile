@@ -71,7 +71,7 @@ bench: $(STAMP)
 	$(BIN)/python -m bench $(if $(REPS),--reps $(REPS))
 
 clean:
-	rm -rf site build .site-build-* .site-old-*
+	rm -rf site build .site-build-* .site-old-* .venv-audit
 
 # Regenerate requirements-hashes.lock from requirements.lock (reads the package index).
 hashes: $(STAMP)
