@@ -158,6 +158,21 @@ def test_menu_opens_and_closes_by_keyboard(opener):
     assert_visible_focus(focus(page), "first stop after the menu")
 
 
+def wait_until_results_settle(page, quiet_ms: int = 500, limit_ms: int = 15_000) -> None:
+    """Wait until the result list has not changed for `quiet_ms` (a hang guard, not a timing assertion)."""
+    page.wait_for_function("""([quiet, limit]) => new Promise(resolve => {
+        const list = document.querySelector('.md-search-result__list');
+        let last = list ? list.innerHTML : '', since = Date.now(), start = Date.now();
+        const tick = () => {
+            const now = list ? list.innerHTML : '';
+            if (now !== last) { last = now; since = Date.now(); }
+            if (Date.now() - since >= quiet || Date.now() - start >= limit) resolve(true);
+            else setTimeout(tick, 50);
+        };
+        tick();
+    })""", arg=[quiet_ms, limit_ms], timeout=limit_ms + 5_000)
+
+
 @pytest.mark.parametrize("width", WIDTHS)
 def test_search_opens_and_closes_by_keyboard(opener, width):
     page = opener.open("kurs/", viewport=WIDTHS[width])
@@ -173,6 +188,7 @@ def test_search_opens_and_closes_by_keyboard(opener, width):
 
     page.keyboard.type("kurs")
     page.locator(".md-search-result__item").first.wait_for(state="visible")
+    wait_until_results_settle(page)  # results re-render per keystroke; a loaded machine lags
     page.keyboard.press("ArrowDown")
     assert page.evaluate("!!document.activeElement.closest('.md-search-result')"), "ArrowDown should reach the results"
     assert_visible_focus(focus(page), f"first search result, {width}")
