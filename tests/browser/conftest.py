@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from playwright.sync_api import sync_playwright
 
-from tests.site.helpers import ROOT, BuiltSite, build
+from tests.site.helpers import BuiltSite
 
 from .support import (
     CHROMIUM_ARGS,
@@ -22,9 +22,9 @@ from .support import (
 
 
 @pytest.fixture(scope="session")
-def built(tmp_path_factory) -> BuiltSite:
-    """data/ as shipped, built with the pinned as-of date (as tests/site does)."""
-    return build(ROOT, tmp_path_factory.mktemp("browser") / "site")
+def built(site) -> BuiltSite:
+    """data/ as shipped: the session build of tests/conftest.py."""
+    return site
 
 
 @pytest.fixture(scope="session")

@@ -1,13 +1,13 @@
-"""One build of the shipped data for the publishing specs, with the pinned as-of date."""
+"""The publishing specs read the session build of tests/conftest.py (fixture `published`)."""
 
 from __future__ import annotations
 
 import pytest
 
-from tests.site.helpers import ROOT, BuiltSite, build
+from tests.site.helpers import BuiltSite
 
 
 @pytest.fixture(scope="session")
-def published(tmp_path_factory) -> BuiltSite:
-    """data/ as shipped, built into a temporary folder: OUT/manifest.json, OUT/<copy>/…"""
-    return build(ROOT, tmp_path_factory.mktemp("published") / "site")
+def published(site) -> BuiltSite:
+    """data/ as shipped (the session build of tests/conftest.py): OUT/manifest.json, OUT/<copy>/…"""
+    return site

@@ -1,0 +1,30 @@
+"""The shipped data, built ONCE per test session with the pinned as-of date.
+
+Every suite that reads the built site (site, courses, publishing, browser) uses
+this one build; tests that change a site work on a copy of it (copytree) or on a
+project copy of their own (tests/site/helpers.project_copy), never on this.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from etablerer.asof import as_of_date
+from tests.site.helpers import PINNED_DAY, ROOT, BuiltSite, build, pinned_environ
+
+
+@pytest.fixture(scope="session")
+def site(tmp_path_factory) -> BuiltSite:
+    """data/ as shipped, built into a temporary folder: OUT/index.html and OUT/<copy>/."""
+    assert as_of_date(pinned_environ()) == PINNED_DAY, "SOURCE_DATE_EPOCH does not give the pinned day in Oslo"
+    return build(ROOT, tmp_path_factory.mktemp("shipped") / "site")
+
+
+@pytest.fixture(scope="session")
+def data(site):
+    return site.data
+
+
+@pytest.fixture(scope="session")
+def today(site):
+    return site.today
