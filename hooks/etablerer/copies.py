@@ -141,11 +141,6 @@ def _link_or_copy(source: Path, dest: Path) -> None:
         shutil.copyfile(source, dest)
 
 
-def make_copy(built: Path, target: Path, municipality: Municipality) -> None:
-    """Write one municipality's copy of the single build `built` into `target`."""
-    _write_copy(*_read_build(built), target, municipality)
-
-
 def make_copies(built: Path, out: Path, municipalities: tuple[Municipality, ...]) -> list[Path]:
     folders, files = _read_build(built)  # read once, write once per municipality
     targets = []

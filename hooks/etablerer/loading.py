@@ -67,7 +67,6 @@ class ServiceData:
     services: tuple[Service, ...]
     situations: tuple[Situation, ...]
     courses: tuple[Course, ...]
-    sample_files: frozenset[str]
     locations: dict[int, Located] = field(default_factory=dict, compare=False, repr=False)
     sources: dict[str, SourceDoc] = field(default_factory=dict, compare=False, repr=False)  # by file name
 
@@ -93,7 +92,6 @@ def load_data(data_dir: Path, content_dir: Path, root: Path | None = None) -> Se
     parsed: dict[str, Any] = {}
     locations: dict[int, Located] = {}
     sources: dict[str, SourceDoc] = {}
-    sample_files: set[str] = set()
 
     for name, model in SINGLE_FILES.items():
         file = data_dir / name
@@ -106,8 +104,6 @@ def load_data(data_dir: Path, content_dir: Path, root: Path | None = None) -> Se
             parsed[name] = obj
             sources[name] = doc
             _index(obj, doc, (), locations)
-            if getattr(obj, "sample", False):
-                sample_files.add(shown)
 
     courses: list[Course] = []
     for file in sorted(p for p in (data_dir / COURSES_DIR).glob("*.y*ml") if p.is_file()):
@@ -130,7 +126,6 @@ def load_data(data_dir: Path, content_dir: Path, root: Path | None = None) -> Se
         services=parsed["services.yml"].services,
         situations=parsed["referrals.yml"].situations,
         courses=tuple(sorted(courses, key=lambda c: (c.first_start(), c.id))),
-        sample_files=frozenset(sample_files),
         locations=locations,
         sources=sources,
     )

@@ -105,10 +105,6 @@ def test_a_sample_file_is_flagged(shipped):
     assert f"{REGION}:5" in sample_sources(shipped)
 
 
-def test_sample_files_lists_the_region_file(shipped):
-    assert REGION in shipped.sample_files
-
-
 def test_every_course_is_flagged_as_sample(shipped):
     sources = sample_sources(shipped)
     for course in shipped.courses:
