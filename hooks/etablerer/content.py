@@ -8,6 +8,7 @@ from pathlib import Path
 from .activehtml import active_html
 from .errors import DataError
 from .pages import PAGES
+from .yamlsource import parse_yaml
 
 _LINK = re.compile(r"\]\(\s*([^)\s#]+\.md)(#[^)\s]*)?\s*\)")
 _GENERATED_DIRS = ("kurs/",)
@@ -30,6 +31,7 @@ def check_content(content_dir: Path, root: Path) -> list[DataError]:
             continue
         lines = text.splitlines()
         body = _skip_front_matter(lines)
+        errors.extend(_front_matter_errors(lines, body, shown))
         first = next(((i, line) for i, line in body if line.strip()), None)
         if first is None:
             errors.append(DataError(shown, 1, "", "the page is empty; write a heading '# …' and some text"))
@@ -53,6 +55,21 @@ def _skip_front_matter(lines: list[str]) -> list[tuple[int, str]]:
             if lines[i].strip() == "---":
                 return numbered[i + 1:]
     return numbered
+
+
+def _front_matter_errors(lines: list[str], body: list[tuple[int, str]], shown: str) -> list[DataError]:
+    """MkDocs quietly ignores front matter it cannot read; editors should hear about it."""
+    if len(body) == len(lines):
+        return []  # no front matter
+    end = body[0][0] if body else len(lines)
+    doc, problems = parse_yaml("\n".join(lines[1:end - 1]) + "\n", shown)
+    if doc is None and problems and "empty" in problems[0].message:
+        return []
+    # The block starts on line 2 of the page: shift the lines parse_yaml counted.
+    found = [DataError(e.file, e.line + 1, e.field, f"front matter: {e.message}") for e in problems]
+    if doc is not None and not isinstance(doc.data, dict):
+        found.append(DataError(shown, 2, "", "front matter: write 'field: value' lines between the --- lines"))
+    return found
 
 
 def _normalise(path: str) -> str:
