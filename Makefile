@@ -19,8 +19,9 @@ $(STAMP): pyproject.toml requirements.lock requirements-hashes.lock
 	touch $(STAMP)
 
 # ONLY=moss (or moss,vestby): copies for those municipalities only (landing page and manifest follow).
+# LANGUAGES=nb (or nb,en): those languages only (a quicker look; the published site has them all).
 site: $(STAMP)
-	$(BIN)/python -m etablerer build $(if $(ONLY),--only "$(ONLY)")
+	$(BIN)/python -m etablerer build $(if $(ONLY),--only "$(ONLY)") $(if $(LANGUAGES),--languages "$(LANGUAGES)")
 
 check: $(STAMP)
 	$(BIN)/python -m etablerer check $(if $(STRICT),--strict)
@@ -61,7 +62,7 @@ production-guard: $(STAMP)
 
 # Preview one copy (COPY=moss|vestby|rade|valer) with live reload on data/, content/ and hooks/.
 serve: $(STAMP)
-	ETABLERER_COPY=$(COPY) $(BIN)/mkdocs serve --livereload
+	ETABLERER_COPY=$(COPY) ETABLERER_LANGUAGE=$(LANGUAGE) $(BIN)/mkdocs serve --livereload
 
 # The performance benchmark (not part of make test): build times side by side, growth
 # with courses and municipalities, preview rebuild, page weight, peak memory, against

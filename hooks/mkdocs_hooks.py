@@ -1,7 +1,8 @@
 """The adapter: MkDocs events → the etablerer package. Nothing else lives here.
 
 Moving to another generator means rewriting this file and hooks/theme/;
-the package and its tests stay as they are.
+the package and its tests stay as they are. One MkDocs run builds one
+language (ETABLERER_LANGUAGE); the package says what that language needs.
 """
 
 from __future__ import annotations
@@ -11,7 +12,10 @@ import os
 from pathlib import Path
 
 from mkdocs.exceptions import PluginError
+from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, InclusionLevel
+from mkdocs.structure.nav import Link
+from mkdocs.structure.pages import Page
 
 from etablerer.errors import DataErrors
 from etablerer.sitebuild import plan_build
@@ -20,10 +24,12 @@ from etablerer.urls import base_prefix
 
 log = logging.getLogger("mkdocs.etablerer")
 _plan = None
+_nav = []
 
 
+@event_priority(100)  # before the search plugin reads the theme's language
 def on_config(config):
-    global _plan
+    global _plan, _nav
     try:
         _plan = plan_build(Path(config.config_file_path).parent, os.environ)
     except DataErrors as exc:
@@ -33,16 +39,40 @@ def on_config(config):
     for note in _plan.notes:
         log.info(note)  # expected conditions: info, so --strict still builds
     config.site_url = _plan.site_url
+    config.theme["language"] = _plan.lang
+    config.theme["direction"] = _plan.direction
+    _nav = _plan.nav(config.nav or [])
+    config.nav = [{entry.title: entry.src_uri} for entry in _nav if entry.url is None]
     return config
 
 
 def on_files(files, config):
+    for file in list(files):
+        if file.src_uri.endswith(".md"):
+            files.remove(file)
+            if file.src_uri in _plan.content:  # this language's editorial page, at its place in this language
+                files.append(File.generated(config, _plan.content[file.src_uri], abs_src_path=file.abs_src_path))
     for page in _plan.pages:
         inclusion = InclusionLevel.UNDEFINED if page.in_nav else InclusionLevel.NOT_IN_NAV
         files.append(File.generated(config, page.src_uri, content=page.markdown, inclusion=inclusion))
     for path, content in _plan.files:
         files.append(File.generated(config, path, content=content))
     return files
+
+
+def on_nav(nav, config, files):
+    """Menu entries of pages without a translation lead to the bokmål page, marked as such."""
+    pages = {item.file.src_uri: item for item in nav.items if isinstance(item, Page)}
+    items = []
+    for entry in _nav:
+        if entry.url is None:
+            items.append(pages[entry.src_uri])
+        else:
+            link = Link(entry.title, entry.url)
+            link.hreflang = entry.hreflang
+            items.append(link)
+    nav.items = items
+    return nav
 
 
 def on_env(env, config, files):
@@ -52,6 +82,7 @@ def on_env(env, config, files):
 
 def on_page_context(context, page, config, nav):
     context["etablerer"] = _plan.chrome.chrome(base_prefix(page.file.src_uri))
+    context["etablerer_languages"] = _plan.page_languages(page.file.src_uri, page.meta)
     head = _plan.heads.head(page.file.src_uri, page.title, page.content, page.meta)
     page.meta["description"] = head.description  # escaped: Material prints it as is
     context["etablerer_page"] = head

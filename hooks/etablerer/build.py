@@ -23,13 +23,15 @@ from .chrome import landing_page
 from .copies import DIFFERENCES, TOKEN_HOST, make_copies
 from .coverage import coverage_of
 from .embeds import write_embeds
-from .health import Finding, findings, write_report
+from .fieldtypes import DEFAULT_LANGUAGE
+from .health import REPORT_DIR, Finding, findings, write_report
 from .host import Host
 from .loading import ServiceData, load_data
 from .manifest import git_commit, write_manifest
 from .model import Municipality
 from .pages import generated_pages
-from .sitebuild import MODE_TEMPLATE
+from .sitebuild import LANGUAGES_ENV, MODE_TEMPLATE, with_languages
+from .translations import TRANSLATIONS_REPORT, missing_translations, summary_lines
 from .view import SiteView
 
 LANDING = "index.html"
@@ -46,10 +48,11 @@ class BuildResult:
     report: Path  # the full health report, site/_report/index.html
     seconds_mkdocs: float
     seconds_copies: float
+    translations: tuple[str, ...] = ()  # per language: what has no translation yet (the full list in the report)
 
 
-def start_mkdocs(root: Path, out: Path, environ: dict[str, str]) -> subprocess.Popen:
-    env = {**environ, "ETABLERER_MODE": MODE_TEMPLATE, "NO_MKDOCS_2_WARNING": "1"}
+def start_mkdocs(root: Path, out: Path, environ: dict[str, str], language: str = DEFAULT_LANGUAGE) -> subprocess.Popen:
+    env = {**environ, "ETABLERER_MODE": MODE_TEMPLATE, "ETABLERER_LANGUAGE": language, "NO_MKDOCS_2_WARNING": "1"}
     cmd = [sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet",
            "--config-file", str(root / "mkdocs.yml"), "--site-dir", str(out)]
     return subprocess.Popen(cmd, cwd=root, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
@@ -70,6 +73,18 @@ def run_mkdocs(root: Path, out: Path, environ: dict[str, str]) -> None:
     finish_mkdocs(start_mkdocs(root, out, environ))
 
 
+def _finish_all(runs: dict[str, subprocess.Popen]) -> None:
+    """Wait for every run; report every language that failed (each run names its file:line problems)."""
+    failures = []
+    for code, proc in runs.items():
+        try:
+            finish_mkdocs(proc)
+        except BuildFailed as exc:
+            failures.append(str(exc) if code == DEFAULT_LANGUAGE or not failures else f"[{code}] {exc}")
+    if failures:
+        raise BuildFailed("\n".join(dict.fromkeys(failures)))
+
+
 def selected(data: ServiceData, only: tuple[str, ...] | None) -> tuple[Municipality, ...]:
     """The municipalities to make copies for: all, or those named by `only` (in data order)."""
     if not only:
@@ -82,23 +97,31 @@ def selected(data: ServiceData, only: tuple[str, ...] | None) -> tuple[Municipal
 
 
 def build_site(root: Path, site: Path, environ: dict[str, str] | None = None,
-               data: ServiceData | None = None, only: tuple[str, ...] | None = None) -> BuildResult:
+               data: ServiceData | None = None, only: tuple[str, ...] | None = None,
+               languages: tuple[str, ...] | None = None) -> BuildResult:
     """Build every copy into `site`. Raises DataErrors or BuildFailed; site/ is then untouched.
 
     `data`: the already validated data, if the caller has it (the CLI does).
     `only`: slugs of the municipalities to make copies for (default: all); the
     landing page and the manifest then list only those.
+    `languages`: codes of the languages to build (default: all; bokmål always).
     """
     environ = dict(os.environ if environ is None else environ)
     if data is None:
         data = load_data(root / "data", root / "content", root)  # fail fast, before MkDocs starts
     municipalities = selected(data, only)
+    data = with_languages(data, languages)
+    if languages:  # the MkDocs runs read data/ themselves: tell them too
+        environ[LANGUAGES_ENV] = ",".join(languages)
     work = Path(tempfile.mkdtemp(prefix=".site-build-", dir=site.parent))
     try:
         single = work / "single"
         staged = work / "site"
         started = time.perf_counter()
-        mkdocs = start_mkdocs(root, single, environ)
+        # One MkDocs run per language, side by side (each its own process): bokmål at the
+        # root of the copy, every other language under its code.
+        runs = {lang.code: start_mkdocs(root, work / "languages" / lang.code, environ, lang.code)
+                for lang in data.language_files.languages}
         try:
             # While MkDocs runs (another process, another core): the health report,
             # beside the copies (site/_report/), never inside one.
@@ -106,8 +129,15 @@ def build_site(root: Path, site: Path, environ: dict[str, str] | None = None,
             view = SiteView(data, today, Host.of(data.municipalities[0]))
             found = findings(view)
             report = write_report(staged, view, found, coverage_of(view, generated_pages(view)))
+            missing = missing_translations(view)
+            (staged / REPORT_DIR / TRANSLATIONS_REPORT).write_text(
+                "".join(f"{m}\n" for m in missing) or "Everything is translated.\n", encoding="utf-8")
         finally:
-            finish_mkdocs(mkdocs)
+            _finish_all(runs)
+        (work / "languages" / DEFAULT_LANGUAGE).rename(single)
+        for lang in data.language_files.languages:
+            if not lang.is_default:
+                (work / "languages" / lang.code).rename(single / lang.code)
         # Embeds are rendered once, for the token host: copies.py then makes each copy's.
         write_embeds(single, SiteView(data, today, TOKEN_HOST), root / "content")
         built = time.perf_counter()
@@ -123,8 +153,9 @@ def build_site(root: Path, site: Path, environ: dict[str, str] | None = None,
         write_manifest(staged, today, git_commit(root), municipalities)
         copied = time.perf_counter()
         _swap(staged, site)
+        codes = tuple(lang.code for lang in data.language_files.languages)
         return BuildResult(tuple(m.id for m in municipalities), tuple(found), site / report.relative_to(staged),
-                           built - started, copied - built)
+                           built - started, copied - built, tuple(summary_lines(missing, codes)))
     finally:
         shutil.rmtree(work, ignore_errors=True)
 

@@ -1,7 +1,7 @@
-"""What the theme shows around every page: banner, required logos, footer.
+"""What the theme shows around every page: banner, language switcher, notes, required logos, footer.
 
-Rendered here with autoescape, so the theme override only places finished,
-escaped HTML (Material's own templates do not autoescape).
+Rendered here with autoescape, in the page's language, so the theme override
+only places finished, escaped HTML (Material's own templates do not autoescape).
 """
 
 from __future__ import annotations
@@ -12,23 +12,48 @@ from functools import lru_cache
 
 from markupsafe import Markup
 
+from .fieldtypes import DEFAULT_LANGUAGE
 from .loading import ServiceData
-from .render import render
+from .render import Localised, render
 from .sample import has_sample
+from .urls import relative
 from .view import SiteView
 
 
 @dataclass(frozen=True)
 class Chrome:
-    """Finished HTML for one page, given the relative path to the copy's root."""
+    """Finished HTML for one page, given the relative path to the root of its language."""
 
     banner: Markup | None
     noindex: bool
     footer: Markup
+    strings: dict[str, str]  # interface strings for the theme's own buttons (menu, search)
 
 
-def names(items: list[str]) -> str:
-    return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " og " + items[-1]
+@dataclass(frozen=True)
+class Alternate:
+    """The page in one of the site's languages, or that language's front page."""
+
+    code: str
+    name: str
+    direction: str
+    href: str  # relative, for the switcher
+    url: str  # absolute, for <link rel="alternate">
+    translated: bool  # False: the page has no translation; href leads to that language's front page
+    current: bool
+
+
+@dataclass(frozen=True)
+class PageLanguages:
+    """Per page: the switcher, hreflang alternates for <head>, and the notes about translation."""
+
+    switcher: Markup
+    head: Markup
+    notes: Markup
+
+
+def names(items: list[str], word: str = "og") -> str:
+    return items[0] if len(items) == 1 else ", ".join(items[:-1]) + f" {word} " + items[-1]
 
 
 class ChromeRenderer:
@@ -36,31 +61,76 @@ class ChromeRenderer:
         self.view = view
         self.chrome = lru_cache(maxsize=None)(self._chrome)
 
+    def _localised(self) -> Localised:
+        return Localised(self.view.lang, self.view.strings)
+
+    def _render(self, template: str, **context) -> Markup:
+        return Markup(render(template, localised=self._localised(), **context))
+
     def banner(self) -> Markup | None:
-        return Markup(render("chrome/banner.html")) if self.view.is_sample else None
+        return self._render("chrome/banner.html") if self.view.is_sample else None
 
     def responsible(self, root: str) -> Markup:
         view = self.view
         municipalities = view.responsible_municipalities
-        return Markup(render(
+        return self._render(
             "chrome/responsible.html",
             root=root,
             responsible=view.responsible,
             municipalities=municipalities,
-            names=names([m.name for m in municipalities]) if municipalities else "",
+            names=names([m.name for m in municipalities], view.strings["and"]) if municipalities else "",
             host_municipality=view.data.municipality(view.agreement.host_municipality),
-        ))
+        )
 
     def _chrome(self, root: str) -> Chrome:
         view = self.view
-        footer = Markup(render("chrome/footer.html", root=root, responsible=self.responsible(root),
-                               host=view.host, region=view.data.region, today=view.today))
-        return Chrome(self.banner(), view.is_sample, footer)
+        site_root = root + ("../" if view.language.prefix else "")
+        links = {name: site_root + view.copy_url(view.page_lang(src), src)
+                 for name, src in (("accessibility", "tilgjengelighet.md"), ("contact", "kontakt.md"))}
+        footer = self._render("chrome/footer.html", root=root, links=links, responsible=self.responsible(root),
+                              host=view.host, region=view.data.region, today=view.today)
+        return Chrome(self.banner(), view.is_sample, footer, view.strings)
 
+    def alternates(self, src: str) -> list[Alternate]:
+        view = self.view
+        here = view.copy_url(view.lang, src if src.endswith(".md") else "index.md")
+        out = []
+        for language in view.data.language_files.languages:
+            translated = view.has_page(language.code, src)
+            target = view.copy_url(language.code, src if translated else "index.md")
+            href = relative_url(here, target)
+            out.append(Alternate(language.code, language.own_name, language.direction, href,
+                                 view.host.base_url + target, translated, language.code == view.lang))
+        return out
+
+    def page_languages(self, src: str, meta: dict, usage=None) -> PageLanguages:
+        """The switcher and <head> alternates of page `src`, and a note when its text is not
+        (all) translated or not reviewed: readers are never left to guess."""
+        view = self.view
+        alternates = self.alternates(src)
+        switcher = self._render("chrome/languages.html", alternates=alternates)
+        translations = [a for a in alternates if a.translated]
+        head = self._render("chrome/alternates.html", alternates=translations if len(translations) > 1 else [])
+        notes = Markup("")
+        if view.lang != DEFAULT_LANGUAGE:
+            drafted = meta.get("review", "drafted") != "reviewed" or (usage is not None and usage.drafted)
+            untranslated = usage is not None and usage.untranslated > 0
+            original = next(a for a in alternates if a.code == DEFAULT_LANGUAGE)
+            notes = self._render("chrome/translation_note.html", drafted=drafted, untranslated=untranslated,
+                                 original=original)
+        return PageLanguages(switcher, head, notes)
+
+
+def relative_url(from_url: str, to_url: str) -> str:
+    """Relative URL between two paths of a copy ('en/kurs/' → 'kurs/')."""
+    return relative(from_url + "index.md" if from_url.endswith("/") or not from_url else from_url, to_url)
 
 
 def landing_page(data: ServiceData, today: date) -> str:
-    """site/index.html: lists the copies; belongs to no copy."""
+    """site/index.html: lists the copies; belongs to no copy (bokmål)."""
     sample = has_sample(data)
-    return render("chrome/landing.html", region=data.region, municipalities=data.municipalities,
-                  is_sample=sample, banner=Markup(render("chrome/banner.html")) if sample else None, today=today)
+    localised = Localised(DEFAULT_LANGUAGE, data.language_files.interface[DEFAULT_LANGUAGE])
+    banner = Markup(render("chrome/banner.html", localised=localised)) if sample else None
+    return render("chrome/landing.html", localised=localised, region=data.region,
+                  municipalities=data.municipalities, is_sample=sample, banner=banner, today=today)
+

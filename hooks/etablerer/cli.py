@@ -40,7 +40,8 @@ def cmd_check(root: Path, strict: bool) -> int:
     started = time.perf_counter()
     data = validate(root)
     view = SiteView(data, as_of_date(), TOKEN_HOST)
-    generated_pages(view)  # renders every template once (template errors, agreement coverage)
+    for lang in data.language_files.languages:  # renders every template once (template errors, agreement coverage)
+        generated_pages(view.in_language(lang.code))
     found = findings(view)
     # Strict runs fail on the findings, so they list every one; otherwise a short summary.
     lines = [f"note: {f}" for f in found] if strict else summary(found)[:-1]
@@ -54,11 +55,14 @@ def cmd_check(root: Path, strict: bool) -> int:
     return 1 if strict and found else 0
 
 
-def cmd_build(root: Path, site: Path, only: tuple[str, ...] | None = None) -> int:
+def cmd_build(root: Path, site: Path, only: tuple[str, ...] | None = None,
+              languages: tuple[str, ...] | None = None) -> int:
     data = validate(root)
-    result = build_site(root, site, data=data, only=only)
+    result = build_site(root, site, data=data, only=only, languages=languages)
     for line in summary(list(result.notes), _shown(result.report, root)):
         print(line)
+    for line in result.translations:
+        print(f"note: {line}")
     print(f"Built {site.name}/ with {len(result.copies)} copies ({', '.join(result.copies)}): "
           f"MkDocs {result.seconds_mkdocs:.2f} s, copies {result.seconds_copies:.2f} s.")
     return 0
@@ -113,6 +117,8 @@ def main(argv: list[str] | None = None) -> int:
     build.add_argument("--site", type=Path, default=None, help="output folder (default: ROOT/site)")
     build.add_argument("--only", default=None, metavar="SLUGS",
                        help="make copies only for these municipalities (comma-separated slugs, e.g. moss)")
+    build.add_argument("--languages", default=None, metavar="CODES",
+                       help="build only these languages (comma-separated, e.g. nb,en; bokmål is always built)")
     verify = sub.add_parser("verify", parents=[common],
                             help="check a folder against site/manifest.json: missing, extra or changed files")
     verify.add_argument("--copy", default=None, help="municipality slug (default: every copy beside the manifest)")
@@ -134,7 +140,8 @@ def main(argv: list[str] | None = None) -> int:
         if args.command == "production-guard":
             return cmd_production_guard(root)
         only = tuple(s.strip() for s in args.only.split(",") if s.strip()) if args.only else None
-        return cmd_build(root, (args.site or root / "site").resolve(), only)
+        languages = tuple(s.strip() for s in args.languages.split(",") if s.strip()) if args.languages else None
+        return cmd_build(root, (args.site or root / "site").resolve(), only, languages)
     except DataErrors as exc:
         print(exc.report(), file=sys.stderr)
         if args.command == "build":

@@ -7,6 +7,7 @@ from pathlib import Path
 
 from .activehtml import active_html
 from .errors import DataError
+from .languages import LANGUAGES_DIR
 from .pages import PAGES
 from .yamlsource import parse_yaml
 
@@ -16,11 +17,22 @@ _GENERATED_DIRS = ("kurs/",)
 
 def check_content(content_dir: Path, root: Path) -> list[DataError]:
     errors: list[DataError] = []
+    # content/<code>/ holds another language's pages, at the same places as the bokmål ones.
+    folder = root / LANGUAGES_DIR
+    languages = {p.name for p in folder.iterdir() if p.is_dir()} if folder.is_dir() else set()
     sources = {p.relative_to(content_dir).as_posix() for p in content_dir.rglob("*.md")}
-    known = sources | set(PAGES)
+    by_language: dict[str, set[str]] = {}  # "" for bokmål
+    for src in sources:
+        head, _, rest = src.partition("/")
+        lang, page = (head, rest) if rest and head in languages else ("", src)
+        by_language.setdefault(lang, set()).add(page)
     for src in sorted(sources):
         shown = (content_dir / src).relative_to(root).as_posix()
-        if src in PAGES or src.startswith(_GENERATED_DIRS):
+        head, _, rest = src.partition("/")
+        lang, page_src = (head, rest) if rest and head in languages else ("", src)
+        known = by_language[lang] | set(PAGES)
+        src_dir = Path(page_src).parent
+        if page_src in PAGES or page_src.startswith(_GENERATED_DIRS):
             errors.append(DataError(shown, 1, "", f"{src} is made from data/ by the build; "
                                                   "rename this file or delete it"))
             continue
@@ -40,7 +52,7 @@ def check_content(content_dir: Path, root: Path) -> list[DataError]:
         errors.extend(DataError(shown, number, "", message) for number, message in active_html(lines))
         for number, line in enumerate(lines, 1):
             for match in _LINK.finditer(line):
-                target = (Path(src).parent / match[1]).as_posix()
+                target = (src_dir / match[1]).as_posix()
                 target = _normalise(target)
                 external = match[1].startswith(("http:", "https:"))
                 if not external and target not in known and not target.startswith("kurs/"):

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from calendar import monthrange
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
 from enum import Enum
@@ -24,16 +24,6 @@ class Status(Enum):
     FULL = "full"
     CLOSED = "closed"
     PAST = "past"
-
-
-# The status in words: readers never have to rely on colour alone.
-STATUS_WORDS = {
-    Status.OPEN: "Åpen for påmelding",
-    Status.CLOSING_SOON: "Påmeldingen stenger snart",
-    Status.FULL: "Fullt",
-    Status.CLOSED: "Påmeldingen er stengt",
-    Status.PAST: "Kurset er holdt",
-}
 
 
 def status(course: Course, today: date) -> Status:
@@ -83,10 +73,6 @@ def _order(course: Course) -> tuple:
 
 # --- filters: one static list per value, so they work without JavaScript ---------
 
-KIND_WORDS = {"basic": "Etablererkurs", "theme": "Temakurs"}
-FORMAT_WORDS = {"onsite": "På kursstedet", "online": "På nett", "hybrid": "På kursstedet eller på nett"}
-
-
 @dataclass(frozen=True)
 class CourseFilter:
     dimension: str  # "type", "form", "kommune", "sprak", "pris": also the URL folder
@@ -108,30 +94,37 @@ class FilterGroup:
 
 
 def filter_groups(courses: tuple[Course, ...], municipalities: tuple[Municipality, ...],
-                  language_name: Callable[[str], str]) -> tuple[FilterGroup, ...]:
-    """Every filter and its values. Languages are those any course uses, so a shared
-    link to a language's list keeps working while the course has a page."""
+                  language_name: Callable[[str], str], t: Mapping[str, str]) -> tuple[FilterGroup, ...]:
+    """Every filter and its values, worded with the interface strings `t` of one language.
+    Languages are those any course uses, so a shared link to a language's list keeps
+    working while the course has a page. Slugs stay the same in every language."""
     languages = sorted({code for c in courses for code in c.languages}, key=lambda code: (code != "nb", code))
+    formats = (("onsite", "kurssted"), ("online", "nett"), ("hybrid", "kurssted-eller-nett"))
     return (
-        FilterGroup("type", "Type kurs", tuple(
-            CourseFilter("type", slug, words, words, lambda c, k=kind: c.kind == k)
-            for kind, (slug, words) in {"basic": ("etablererkurs", KIND_WORDS["basic"]),
-                                        "theme": ("temakurs", KIND_WORDS["theme"])}.items())),
-        FilterGroup("form", "Hvor kurset holdes", tuple(
-            CourseFilter("form", slug, FORMAT_WORDS[fmt], f"Kurs {FORMAT_WORDS[fmt].lower()}",
+        FilterGroup("type", t["filter_type"], tuple(
+            CourseFilter("type", slug, t[f"kind_{kind}"], t[f"kind_{kind}"], lambda c, k=kind: c.kind == k)
+            for kind, slug in (("basic", "etablererkurs"), ("theme", "temakurs")))),
+        FilterGroup("form", t["filter_form"], tuple(
+            CourseFilter("form", slug, t[f"format_{fmt}"],
+                         t["courses_format"].replace("{format}", t[f"format_{fmt}"].lower()),
                          lambda c, f=fmt: c.format == f)
-            for fmt, slug in (("onsite", "kurssted"), ("online", "nett"), ("hybrid", "kurssted-eller-nett")))),
-        FilterGroup("kommune", "Kommune", tuple(
-            CourseFilter("kommune", m.id, m.name, f"Kurs i {m.name}",
+            for fmt, slug in formats)),
+        FilterGroup("kommune", t["filter_kommune"], tuple(
+            CourseFilter("kommune", m.id, m.name, t["courses_in_municipality"].replace("{name}", m.name),
                          lambda c, slug=m.id: c.venue is not None and c.venue.municipality == slug)
             for m in municipalities)),
-        FilterGroup("sprak", "Språk", tuple(
-            CourseFilter("sprak", code, language_name(code).capitalize(), f"Kurs på {language_name(code)}",
+        FilterGroup("sprak", t["filter_sprak"], tuple(
+            CourseFilter("sprak", code, _capital(language_name(code)),
+                         t["courses_in_language"].replace("{language}", language_name(code)),
                          lambda c, lang=code: lang in c.languages)
             for code in languages)),
-        FilterGroup("pris", "Pris", (
-            CourseFilter("pris", "gratis", "Gratis", "Gratis kurs", lambda c: c.price == 0),)),
+        FilterGroup("pris", t["filter_pris"], (
+            CourseFilter("pris", "gratis", t["free"], t["courses_free"], lambda c: c.price == 0),)),
     )
+
+
+def _capital(text: str) -> str:
+    return text[:1].upper() + text[1:]
 
 
 # --- renamed courses --------------------------------------------------------------

@@ -23,8 +23,10 @@ from markupsafe import escape
 
 from .chrome import ChromeRenderer
 from .errors import DataErrors
+from .fieldtypes import DEFAULT_LANGUAGE
 from .model import Agreement, MinimumItem, Organisation
-from .render import render
+from .render import Localised, render
+from .translations import editorial_pages
 from .urls import relative
 from .view import SiteView
 
@@ -74,15 +76,20 @@ def page_title(markdown: str, fallback: str) -> str:
     return _MD_ESCAPE.sub(r"\1", match[1]).strip() if match else fallback
 
 
-def content_pages(content_dir: Path) -> dict[str, str]:
-    """Editors' Markdown pages in content/, by src_uri (unreadable ones are check_content's to report)."""
+def content_pages(content_dir: Path, codes: tuple[str, ...] = ("nb",)) -> dict[str, str]:
+    """Editors' bokmål Markdown pages in content/, by src_uri (unreadable ones are check_content's to report);
+    translations in content/<code>/ present nothing the original does not."""
     out = {}
-    for file in sorted(content_dir.rglob("*.md")):
+    for src, file in editorial_pages(content_dir, codes)[DEFAULT_LANGUAGE].items():
         try:
-            out[file.relative_to(content_dir).as_posix()] = file.read_text(encoding="utf-8")
+            out[src] = file.read_text(encoding="utf-8")
         except UnicodeDecodeError:
             continue
     return out
+
+
+def _codes(view: SiteView) -> tuple[str, ...]:
+    return tuple(lang.code for lang in view.data.language_files.languages)
 
 
 def presentations(view: SiteView, pages: Mapping[str, str]) -> dict[str, list[Presentation]]:
@@ -146,15 +153,17 @@ def coverage(view: SiteView, pages: Mapping[str, str]) -> Coverage:
 
 def coverage_markdown(view: SiteView, pages: Mapping[str, str]) -> str:
     """The coverage page, from the other pages (generated and content/)."""
-    all_pages = {**pages, **content_pages(view.data.content_dir)}
+    all_pages = {**pages, **content_pages(view.data.content_dir, _codes(view))}
     cov = coverage(view, all_pages)
 
     def link(p: Presentation) -> str:
         return relative(COVERAGE_SRC, p.src_uri) + (f"#{p.anchor}" if p.anchor else "")
 
-    return render(TEMPLATE, site=view, cov=cov, link=link, about=relative(COVERAGE_SRC, "om.md"))
+    return render(TEMPLATE, localised=Localised(view.lang, view.strings),
+                  site=view, cov=cov, link=link, about=relative(COVERAGE_SRC, "om.md"))
 
 
 def coverage_of(view: SiteView, pages: list) -> Coverage:
     """Coverage from generated pages (objects with src_uri and markdown) and content/."""
-    return coverage(view, {**{p.src_uri: p.markdown for p in pages}, **content_pages(view.data.content_dir)})
+    generated = {p.src_uri: p.markdown for p in pages}
+    return coverage(view, {**generated, **content_pages(view.data.content_dir, _codes(view))})

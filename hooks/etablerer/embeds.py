@@ -16,9 +16,9 @@ from decimal import Decimal
 from pathlib import Path
 
 from .chrome import ChromeRenderer
-from .courses import STATUS_WORDS, registration_open, status
+from .courses import registration_open, status
 from .model import Course
-from .render import TEMPLATES, render
+from .render import TEMPLATES, Localised, render
 from .urls import base_prefix, page_url
 from .view import SiteView
 
@@ -54,14 +54,16 @@ def data_uri(file: Path) -> str:
 def snippet(view: SiteView, content_dir: Path) -> str:
     logos = {r.organisation.id: data_uri(content_dir / r.organisation.logo.file)
              for r in view.responsible if r.organisation.logo}
-    return render("embed/snippet.html", site=view, base=view.host.base_url, logos=logos,
+    return render("embed/snippet.html", localised=Localised(view.lang, view.strings),
+                  site=view, base=view.host.base_url, logos=logos,
                   courses_url=view.host.base_url + page_url("kurs/index.md"))
 
 
 def courses_page(view: SiteView) -> str:
     root = base_prefix(COURSES_PAGE_SRC)
     chrome = ChromeRenderer(view).chrome(root)
-    return render("embed/courses.html", site=view, root=root, chrome=chrome,
+    return render("embed/courses.html", localised=Localised(view.lang, view.strings),
+                  site=view, root=root, chrome=chrome,
                   banner=chrome.banner, footer=chrome.footer,
                   canonical=view.host.base_url + page_url("kurs/index.md"),
                   course_url=lambda c: root + page_url(f"kurs/{c.id}.md"))
@@ -89,7 +91,7 @@ def course_record(view: SiteView, course: Course) -> dict:
                      for s in course.sessions],
         "registration": {
             "status": status(course, view.today).value,
-            "status_text": STATUS_WORDS[status(course, view.today)],
+            "status_text": view.status_words(course),
             "deadline": course.registration.deadline.isoformat(),
             "open": is_open,
             "url": course.registration.url if is_open else None,

@@ -9,11 +9,11 @@ from __future__ import annotations
 import re
 from datetime import date, time
 from decimal import Decimal, InvalidOperation
-from typing import Annotated
+from typing import Annotated, Literal
 from urllib.parse import urlsplit
 
 from babel import Locale, UnknownLocaleError
-from pydantic import BeforeValidator, Field, StringConstraints, WithJsonSchema
+from pydantic import BeforeValidator, Field, PlainValidator, StringConstraints, WithJsonSchema
 from pydantic_core import PydanticCustomError
 
 LINK_SCHEMES = ("https", "http", "mailto", "tel")
@@ -124,6 +124,87 @@ Language = Annotated[str, BeforeValidator(parse_language),
                      WithJsonSchema({"type": "string", "pattern": "^[a-z]{2,3}$"})]
 Flag = Annotated[bool, BeforeValidator(_strict_bool), WithJsonSchema({"type": "boolean"})]
 Id = Annotated[str, StringConstraints(pattern=r"^[a-z0-9]+(?:-[a-z0-9]+)*$", max_length=80)]
-Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=4000)]
-ShortText = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=300)]
 Count = Annotated[int, Field(strict=True, ge=0)]
+
+
+# --- text in several languages ----------------------------------------------
+
+DEFAULT_LANGUAGE = "nb"
+REVIEW_STATES = ("drafted", "reviewed")
+
+
+class LocalText(str):
+    """A text field: its str value is the bokmål text (authoritative); translations beside it.
+
+    Editors write either plain text (bokmål only) or {nb: …, en: …}. The review
+    status of each translation comes from the record's `review:` field (set by
+    model.Record after validation); a translation without one counts as drafted.
+    """
+
+    translations: dict[str, str]
+    review: dict[str, str]
+
+    def __new__(cls, nb: str, translations: dict[str, str] | None = None) -> LocalText:
+        text = super().__new__(cls, nb)
+        text.translations = dict(translations or {})
+        text.review = {}
+        return text
+
+    def __reduce__(self):  # keep translations through copy/pickle
+        return (LocalText, (str(self), self.translations))
+
+    def in_language(self, lang: str) -> str | None:
+        """The text in `lang`, or None when it has no translation there."""
+        return str(self) if lang == DEFAULT_LANGUAGE else self.translations.get(lang)
+
+    def review_of(self, lang: str) -> str:
+        return "reviewed" if lang == DEFAULT_LANGUAGE else self.review.get(lang, "drafted")
+
+
+def _clean_text(value: object, max_length: int, where: str = "") -> str:
+    if not isinstance(value, str):
+        raise _fail("text_type", f"{where}'{str(value)[:40]}' is not text; write the text (in quotes if it "
+                                 "starts with a special character)")
+    text = value.strip()
+    if not text:
+        raise _fail("text_empty", f"{where}the text is empty; write it or leave the field out")
+    if len(text) > max_length:
+        raise _fail("text_long", f"{where}the text has {len(text)} characters; at most {max_length}")
+    return text
+
+
+def _local_text(max_length: int):
+    def parse(value: object) -> LocalText:
+        if isinstance(value, LocalText):
+            return value
+        if isinstance(value, dict):
+            if DEFAULT_LANGUAGE not in value:
+                raise _fail("text_nb", "the bokmål text is missing; write nb: … first, then other languages "
+                                       "(en: …, uk: …)")
+            texts = {}
+            for code, text in value.items():
+                try:
+                    code = parse_language(code)
+                except PydanticCustomError:
+                    raise _fail("text_language", f"'{code}' is not a language code; write nb:, en:, uk:, pl:, "
+                                                 "ar: … before each text") from None
+                texts[code] = _clean_text(text, max_length, f"{code}: ")
+            return LocalText(texts.pop(DEFAULT_LANGUAGE), texts)
+        return LocalText(_clean_text(value, max_length))
+    return parse
+
+
+def _local_text_schema(max_length: int) -> dict:
+    one = {"type": "string", "minLength": 1, "maxLength": max_length}
+    return {"anyOf": [one, {"type": "object", "required": [DEFAULT_LANGUAGE],
+                            "patternProperties": {"^[a-z]{2,3}$": one}, "additionalProperties": False,
+                            "description": "One text per language: nb (bokmål) first, required; then en, uk, "
+                                           "pl, ar … as translated."}]}
+
+
+# Text fields readers see: bokmål, optionally with translations.
+Text = Annotated[LocalText, PlainValidator(_local_text(4000)), WithJsonSchema(_local_text_schema(4000))]
+ShortText = Annotated[LocalText, PlainValidator(_local_text(300)), WithJsonSchema(_local_text_schema(300))]
+# Text that is the same in every language: names, phone numbers, street names.
+PlainShortText = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=300)]
+ReviewState = Literal["drafted", "reviewed"]

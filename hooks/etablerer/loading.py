@@ -14,6 +14,7 @@ from typing import Any
 from pydantic import BaseModel, ValidationError
 
 from .errors import DataError, DataErrors, format_loc
+from .languages import Language, LanguageFiles, load_language_files
 from .model import (
     Agreement,
     AgreementsFile,
@@ -67,6 +68,8 @@ class ServiceData:
     services: tuple[Service, ...]
     situations: tuple[Situation, ...]
     courses: tuple[Course, ...]
+    language_files: LanguageFiles = field(default_factory=lambda: LanguageFiles((Language("nb"),), {}),
+                                          compare=False, repr=False)
     locations: dict[int, Located] = field(default_factory=dict, compare=False, repr=False)
     sources: dict[str, SourceDoc] = field(default_factory=dict, compare=False, repr=False)  # by file name
 
@@ -113,6 +116,10 @@ def load_data(data_dir: Path, content_dir: Path, root: Path | None = None) -> Se
             courses.append(course)
             _index(course, doc, (), locations)
 
+    codes = parsed["region.yml"].languages if "region.yml" in parsed else ("nb",)
+    language_files, found = load_language_files(root, codes)
+    errors.extend(found)
+
     if len(parsed) < len(SINGLE_FILES):
         raise DataErrors(errors)  # cross-file rules need every single file
 
@@ -126,6 +133,7 @@ def load_data(data_dir: Path, content_dir: Path, root: Path | None = None) -> Se
         services=parsed["services.yml"].services,
         situations=parsed["referrals.yml"].situations,
         courses=tuple(sorted(courses, key=lambda c: (c.first_start(), c.id))),
+        language_files=language_files,
         locations=locations,
         sources=sources,
     )

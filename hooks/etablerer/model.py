@@ -15,13 +15,58 @@ from pydantic import BaseModel, ConfigDict, Field, model_validator
 from pydantic_core import PydanticCustomError
 
 from .asof import OSLO
-from .fieldtypes import BaseUrl, Count, Flag, Id, Language, Link, Nok, ShortText, Text, YamlDate, YamlTime
+from .fieldtypes import (
+    BaseUrl,
+    Count,
+    Flag,
+    Id,
+    Language,
+    Link,
+    LocalText,
+    Nok,
+    PlainShortText,
+    ReviewState,
+    ShortText,
+    Text,
+    YamlDate,
+    YamlTime,
+)
 
 
 class Record(BaseModel):
     """Base: immutable, and an unknown field (a typo) is an error."""
 
     model_config = ConfigDict(frozen=True, extra="forbid", str_strip_whitespace=True)
+
+    @model_validator(mode="after")
+    def _review_to_texts(self) -> Record:
+        """A record's `review:` ({en: reviewed, uk: drafted}) applies to every text inside it,
+        except records inside that have a `review:` of their own."""
+        review = getattr(self, "review", None)
+        if review:
+            _apply_review(self, dict(review))
+        return self
+
+
+def _apply_review(value: object, review: dict[str, str]) -> None:
+    if isinstance(value, LocalText):
+        value.review = review
+    elif isinstance(value, tuple):
+        for item in value:
+            _apply_review(item, review)
+    elif isinstance(value, Record):
+        for name in type(value).model_fields:
+            inner = getattr(value, name)
+            if not (isinstance(inner, Record) and "review" in type(inner).model_fields):
+                _apply_review(inner, review)
+
+
+# On records whose texts are translated: the review status of each language.
+REVIEW_FIELD = Field(
+    default_factory=dict,
+    description="Review status of each translation: drafted (not yet checked) or reviewed (checked by a fluent "
+                "speaker), for example {en: reviewed, uk: drafted}. A translation not listed counts as drafted "
+                "and readers see a note saying so.")
 
 
 class Period(Record):
@@ -46,11 +91,12 @@ class Period(Record):
 
 class Logo(Record):
     file: str = Field(description="Image under content/, for example assets/logos/viken.svg.")
-    alt: ShortText = Field(description="Alt text: the organisation's name as the logo shows it.")
+    alt: PlainShortText = Field(description="Alt text: the organisation's name as the logo shows it.")
     placeholder: Flag = Field(False, description="true while the file is our drawn placeholder, not the official logo.")
 
 
 class Organisation(Record):
+    review: dict[Language, ReviewState] = REVIEW_FIELD
     id: Id = Field(description="Short id other files use to refer to it: lowercase letters, digits and hyphens.")
     name: ShortText = Field(description="The organisation's name as readers know it.")
     kind: Literal["county", "state", "municipality", "company", "other"] = Field(
@@ -82,12 +128,12 @@ class CountyMembership(Record):
 class Population(Record):
     count: Count = Field(description="Number of inhabitants (SSB).")
     date: YamlDate = Field(description="The date of the count, YYYY-MM-DD.")
-    source: ShortText = Field(description="Where the figure comes from, for example SSB, tabell 06913.")
+    source: PlainShortText = Field(description="Where the figure comes from, for example SSB, tabell 06913.")
 
 
 class Municipality(Record):
     id: Id = Field(description="URL slug of this municipality's copy: moss, vestby, rade, valer.")
-    name: ShortText = Field(description="The municipality's name, without 'kommune'.")
+    name: PlainShortText = Field(description="The municipality's name, without 'kommune'.")
     number: str = Field(pattern=r"^\d{4}$", description="Kommunenummer (4 digits) as of today.")
     counties: tuple[CountyMembership, ...] = Field(
         min_length=1, description="The county or counties it belongs or belonged to, each with its period.")
@@ -109,15 +155,15 @@ class MunicipalitiesFile(Record):
 # --- region and operator -----------------------------------------------------
 
 class Address(Record):
-    street: ShortText = Field(description="Street and number.")
+    street: PlainShortText = Field(description="Street and number.")
     postcode: str = Field(pattern=r"^\d{4}$", description="Postnummer, 4 digits, in quotes: \"1530\".")
-    city: ShortText = Field(description="Poststed, for example Moss.")
+    city: PlainShortText = Field(description="Poststed, for example Moss.")
 
 
 class Contact(Record):
     address: Address = Field(description="The office's visiting address.")
-    phone: ShortText = Field(description="Phone number as readers should dial it, in quotes.")
-    email: ShortText = Field(pattern=r"^[^@\s]+@[^@\s]+\.[a-z]{2,}$", description="The service's e-mail address.")
+    phone: PlainShortText = Field(description="Phone number as readers should dial it, in quotes.")
+    email: PlainShortText = Field(pattern=r"^[^@\s]+@[^@\s]+\.[a-z]{2,}$", description="The service's e-mail address.")
     opening_hours: tuple[ShortText, ...] = Field(min_length=1, description="One line per opening-hours rule.")
     public_transport: Text = Field(description="How to get there by bus or train.")
     step_free_access: Text = Field(description="Entrance, lift and toilet: what a wheelchair user needs to know.")
@@ -125,7 +171,7 @@ class Contact(Record):
 
 class Adviser(Record):
     id: Id = Field(description="Short id: lowercase letters, digits and hyphens.")
-    name: ShortText = Field(description="The adviser's name.")
+    name: PlainShortText = Field(description="The adviser's name.")
     title: ShortText = Field(description="Job title, for example Rådgiver for etablerere.")
     languages: tuple[Language, ...] = Field(
         min_length=1, description="Language codes the adviser speaks, for example [nb, en, pl].")
@@ -135,9 +181,9 @@ class Adviser(Record):
 
 class Booking(Record):
     form_url: Link = Field(description="The web form where a founder books guidance.")
-    email: ShortText = Field(
+    email: PlainShortText = Field(
         pattern=r"^[^@\s]+@[^@\s]+\.[a-z]{2,}$", description="E-mail address for booking guidance.")
-    phone: ShortText = Field(description="Phone number for booking, in quotes.")
+    phone: PlainShortText = Field(description="Phone number for booking, in quotes.")
     video: Text = Field(description="How video guidance works, in one or two sentences.")
     interpreter: Text = Field(description="How to ask for an interpreter.")
 
@@ -161,9 +207,10 @@ class Accessibility(Record):
 
 
 class Region(Record):
+    review: dict[Language, ReviewState] = REVIEW_FIELD
     sample: Flag = Field(False, description="true while this file holds sample contact details.")
-    name: ShortText = Field(description="The service's name, for example Etablerertjenesten i Mosseregionen.")
-    region: ShortText = Field(description="The region's name, for example Mosseregionen.")
+    name: PlainShortText = Field(description="The service's name, for example Etablerertjenesten i Mosseregionen.")
+    region: PlainShortText = Field(description="The region's name, for example Mosseregionen.")
     operator: Id = Field(description="Organisation id of the operator.")
     contact: Contact = Field(description="Address, phone, e-mail and opening hours.")
     advisers: tuple[Adviser, ...] = Field(description="The advisers founders can meet.")
@@ -172,6 +219,18 @@ class Region(Record):
     calendar_domain: str = Field(pattern=r"^[a-z0-9.-]+\.[a-z]{2,}$",
                                  description="Domain used in calendar event ids; never change it.")
     accessibility: Accessibility = Field(description="What the accessibility page says: review date, known deviations.")
+    languages: tuple[Language, ...] = Field(
+        ("nb",), description="The site's languages, bokmål (nb) first: one line per language. Adding a language: "
+                             "add its code here and its files under languages/ (see the README).")
+
+    @model_validator(mode="after")
+    def _bokmal_first(self) -> Region:
+        if not self.languages or self.languages[0] != "nb":
+            raise PydanticCustomError("languages", "bokmål comes first: write languages: [nb, …]",
+                                      {"field": "languages"})
+        if len(set(self.languages)) != len(self.languages):
+            raise PydanticCustomError("languages", "a language is listed twice", {"field": "languages"})
+        return self
 
 
 # --- agreements --------------------------------------------------------------
@@ -213,6 +272,7 @@ class Visibility(Record):
 
 
 class Agreement(Record):
+    review: dict[Language, ReviewState] = REVIEW_FIELD
     id: Id = Field(description="Short id of the agreement, for example viken-2022-2025.")
     title: ShortText = Field(description="The agreement's title.")
     period: Period = Field(description="The agreement period: start and end.")
@@ -236,6 +296,7 @@ class AgreementsFile(Record):
 # --- services ----------------------------------------------------------------
 
 class Service(Record):
+    review: dict[Language, ReviewState] = REVIEW_FIELD
     id: Id = Field(description="Short id of the service; situations refer to it.")
     name: ShortText = Field(description="The service's name as readers see it.")
     summary: Text = Field(description="What the founder gets, in one or two plain sentences.")
@@ -265,6 +326,7 @@ class Referral(Record):
 
 
 class Situation(Record):
+    review: dict[Language, ReviewState] = REVIEW_FIELD
     id: Id = Field(description="Short id; also the anchor on the page.")
     title: ShortText = Field(description="The situation in the reader's words: 'I have an idea'.")
     intro: Text = Field(description="A short plain introduction to the situation.")
@@ -307,7 +369,7 @@ class Session(Record):
 
 
 class Venue(Record):
-    name: ShortText = Field(description="Name of the place.")
+    name: PlainShortText = Field(description="Name of the place.")
     address: Address = Field(description="Street, postcode and city.")
     municipality: Id = Field(description="Municipality id where the venue is: moss, vestby, rade or valer.")
 
@@ -318,6 +380,7 @@ class Registration(Record):
 
 
 class Course(Record):
+    review: dict[Language, ReviewState] = REVIEW_FIELD
     sample: Flag = Field(
         False, description="true while this record is invented sample data; set false when the details are real.")
     id: Id = Field(description="Short id; it becomes the page address. Never change it once published.")

@@ -1,33 +1,35 @@
-"""Page specs → Markdown, through the templates in templates/pages/.
+"""Page specs → Markdown, in one language, through languages/<code>/pages/*.md.
 
 Every figure, name and date on these pages comes from the data; the
-templates hold the wording.
+templates hold the wording. A page whose template has no translation in a
+language is not made in that language (the menu leads to the bokmål page).
 """
 
 from __future__ import annotations
 
 import posixpath
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from .courses import redirects
+from .fieldtypes import DEFAULT_LANGUAGE
 from .ics import calendar_files
 from .model import Course
-from .render import render
+from .render import Localised, Usage, render
 from .urls import relative
 from .view import SiteView
 
-# src_uri (as MkDocs sees it) → template. The order is the order in the navigation.
+# src_uri (as MkDocs sees it) → template name (languages/<code>/pages/<name>.md), in menu order.
 PAGES: dict[str, str] = {
-    "index.md": "pages/front.md",
-    "start-her.md": "pages/start.md",
-    "kurs/index.md": "pages/catalogue.md",
-    "veiledning.md": "pages/guidance.md",
-    "tilbud.md": "pages/offer.md",
-    "hjelp.md": "pages/referrals.md",
-    "om.md": "pages/about.md",
-    "kontakt.md": "pages/contact.md",
-    "tilgjengelighet.md": "pages/accessibility.md",
-    "personvern.md": "pages/privacy.md",
+    "index.md": "front",
+    "start-her.md": "start",
+    "kurs/index.md": "catalogue",
+    "veiledning.md": "guidance",
+    "tilbud.md": "offer",
+    "hjelp.md": "referrals",
+    "om.md": "about",
+    "kontakt.md": "contact",
+    "tilgjengelighet.md": "accessibility",
+    "personvern.md": "privacy",
 }
 # Services with a page of their own: links to them lead there, so a link named
 # "Veiledning" always has the same target as the menu's "Veiledning".
@@ -37,9 +39,19 @@ SERVICE_PAGES: dict[str, str] = {
     "temakurs": "kurs/index.md",
 }
 
-COURSE_TEMPLATE = "pages/course.md"
-FILTER_TEMPLATE = "pages/course_filter.md"
-REDIRECT_TEMPLATE = "pages/course_redirect.md"
+COURSE_TEMPLATE = "course"
+FILTER_TEMPLATE = "course_filter"
+REDIRECT_TEMPLATE = "course_redirect"
+
+
+@dataclass(frozen=True)
+class PageSpec:
+    """A page the data asks for, before it is rendered in a language."""
+
+    src_uri: str
+    template: str
+    in_nav: bool
+    extra: dict = field(default_factory=dict, compare=False)
 
 
 @dataclass(frozen=True)
@@ -47,52 +59,68 @@ class GeneratedPage:
     src_uri: str
     markdown: str
     in_nav: bool
+    usage: Usage = field(default_factory=Usage, compare=False)  # drafted or missing data texts shown
 
 
 def course_src(course: Course) -> str:
     return f"kurs/{course.id}.md"
 
 
+def page_specs(view: SiteView) -> list[PageSpec]:
+    """Every generated page but the coverage page, in every language alike."""
+    specs = [PageSpec(src, name, True) for src, name in PAGES.items()]
+    specs += [PageSpec(course_src(c), COURSE_TEMPLATE, False, {"course": c}) for c in view.data.courses]
+    # One static list per filter value (no JavaScript needed), and the old address of a renamed course.
+    specs += [PageSpec(f.src, FILTER_TEMPLATE, False, {"course_filter": f})
+              for group in view.course_filters for f in group.filters]
+    specs += [PageSpec(f"kurs/{old_id}.md", REDIRECT_TEMPLATE, False, {"course": course})
+              for old_id, course in redirects(view.data.courses)]
+    return specs
+
+
 def generated_pages(view: SiteView) -> list[GeneratedPage]:
-    pages = [GeneratedPage(src, _render(template, src, view), True) for src, template in PAGES.items()]
-    for course in view.data.courses:
-        src = course_src(course)
-        pages.append(GeneratedPage(src, _render(COURSE_TEMPLATE, src, view, course=course), False))
-    pages += course_list_pages(view)
-    # Last: the agreement coverage page is read off the pages above (and fails the build on a gap).
-    from .coverage import COVERAGE_SRC, coverage_markdown  # coverage imports chrome → view; avoid a cycle
-    pages.append(GeneratedPage(COVERAGE_SRC, coverage_markdown(view, {p.src_uri: p.markdown for p in pages}), False))
-    return pages
-
-
-def course_list_pages(view: SiteView) -> list[GeneratedPage]:
-    """One static list per filter value (no JavaScript needed), and the old address of a renamed course."""
-    pages = [GeneratedPage(f.src, _render(FILTER_TEMPLATE, f.src, view, course_filter=f), False)
-             for group in view.course_filters for f in group.filters]
-    for old_id, course in redirects(view.data.courses):
-        src = f"kurs/{old_id}.md"
-        pages.append(GeneratedPage(src, _render(REDIRECT_TEMPLATE, src, view, course=course), False))
+    """The pages of the view's language that have a translated template."""
+    files = view.data.language_files
+    pages = [_page(spec, view) for spec in page_specs(view) if files.has_page(view.lang, spec.template)]
+    if view.lang == DEFAULT_LANGUAGE:
+        # Last: the agreement coverage page is read off the pages above (and fails the build on a gap).
+        from .coverage import COVERAGE_SRC, coverage_markdown  # coverage imports chrome → view; avoid a cycle
+        pages.append(GeneratedPage(COVERAGE_SRC, coverage_markdown(view, {p.src_uri: p.markdown for p in pages}),
+                                   False))
     return pages
 
 
 def extra_files(view: SiteView) -> list[tuple[str, str]]:
-    """Files that are not pages, as (path, content): the calendar files."""
-    return calendar_files(view)
+    """Files that are not pages, as (path, content): the calendar files (bokmål build only)."""
+    return calendar_files(view) if view.lang == DEFAULT_LANGUAGE else []
 
 
-def _render(template: str, src: str, view: SiteView, **extra) -> str:
+def _page(spec: PageSpec, view: SiteView) -> GeneratedPage:
+    usage = Usage()
+    markdown = _render(spec.template, spec.src_uri, view, usage, **spec.extra)
+    return GeneratedPage(spec.src_uri, markdown, spec.in_nav, usage)
+
+
+def _render(name: str, src: str, view: SiteView, usage: Usage, **extra) -> str:
     def md_link(to: str) -> str:
         """A link for Markdown: the source path, which MkDocs resolves and checks."""
         return posixpath.relpath(to, posixpath.dirname(src) or ".")
 
     def link(to: str) -> str:
-        """A link for HTML blocks: the relative URL."""
-        return relative(src, to)
+        """A link for HTML blocks: the relative URL (to a page of this language, else the bokmål one)."""
+        return view.link(src, to)
 
     def service_link(service_id: str) -> str:
         """Where a service is presented: its own page, else its entry on the offer page."""
         page = SERVICE_PAGES.get(service_id)
         return link(page) if page else f"{link('tilbud.md')}#tjeneste-{service_id}"
 
-    return render(template, site=view, src=src, md_link=md_link, link=link, course_src=course_src,
+    files = view.data.language_files
+    localised = Localised(view.lang, files.interface[view.lang], usage)
+    return render(files.pages[view.lang][name].template, localised=localised, languages_dir=view.languages_dir,
+                  site=view, src=src, md_link=md_link, link=link, course_src=course_src,
                   service_link=service_link, **extra)
+
+
+__all__ = ["PAGES", "SERVICE_PAGES", "GeneratedPage", "PageSpec", "course_src", "extra_files", "generated_pages",
+           "page_specs", "relative"]

@@ -1,38 +1,136 @@
-"""The Jinja environment for our templates: autoescape on, StrictUndefined."""
+"""The Jinja environment for our templates: autoescape on, StrictUndefined, one language at a time.
+
+Templates come from two places: the package's templates/ (layout pieces shared
+by every language) and the project's languages/<code>/pages/ (the wording of
+each generated page, one file per language, editable by editors). Their front
+matter (review status, search settings) passes through to MkDocs.
+
+While a template renders, the language it renders in is kept in a context
+variable, so filters (`tr`, dates, amounts) and the interface strings (`t.key`)
+follow it, also inside imported macros.
+"""
 
 from __future__ import annotations
 
 import re
+from contextvars import ContextVar
+from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
 
-from babel import Locale
-from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
+from jinja2 import ChoiceLoader, Environment, FileSystemLoader, StrictUndefined, select_autoescape
 from markupsafe import Markup, escape
 
 from . import formatting
+from .fieldtypes import DEFAULT_LANGUAGE, LocalText
+from .languages import language_name
 
 TEMPLATES = Path(__file__).parent / "templates"
 
 # Characters Python-Markdown would treat as syntax inside a heading or inline text.
 _MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|~<>])")
+_TAG = re.compile(r"(<[^>]+>)")
+
+
+@dataclass
+class Usage:
+    """What one page showed: translations not yet reviewed, bokmål shown for lack of a translation."""
+
+    drafted: bool = False
+    untranslated: int = 0
+
+
+@dataclass
+class Localised:
+    """The language a render runs in."""
+
+    lang: str = DEFAULT_LANGUAGE
+    strings: dict[str, str] = field(default_factory=dict)
+    usage: Usage = field(default_factory=Usage)
+
+
+_current: ContextVar[Localised | None] = ContextVar("etablerer_language", default=None)
+
+
+def current() -> Localised:
+    return _current.get() or Localised()
+
+
+class Strings:
+    """`t.key` in templates: the interface string in the language being rendered."""
+
+    def __getattr__(self, key: str) -> str:
+        try:
+            return current().strings[key]
+        except KeyError:
+            raise KeyError(f"interface string '{key}' is missing in languages/{current().lang}/interface.yml") from None
+
+    __getitem__ = __getattr__
+
+
+def text_in(value: object, lang: str, usage: Usage | None = None) -> tuple[str, bool]:
+    """(text, is_fallback): a data text in `lang`, else its bokmål original."""
+    if not isinstance(value, LocalText):
+        return ("" if value is None else str(value)), False
+    found = value.in_language(lang)
+    if found is not None:
+        if usage is not None and value.review_of(lang) != "reviewed":
+            usage.drafted = True
+        return found, False
+    if usage is not None:
+        usage.untranslated += 1
+    return str(value), lang != DEFAULT_LANGUAGE
+
+
+def tr(value: object) -> Markup:
+    """A data text for HTML: in the page's language, or bokmål marked lang="nb"."""
+    state = current()
+    text, fallback = text_in(value, state.lang, state.usage)
+    if fallback:
+        return Markup('<span lang="{}">{}</span>').format(DEFAULT_LANGUAGE, text)
+    return escape(text)
+
+
+def tr_plain(value: object) -> str:
+    """A data text for attributes and plain text: no markup, same choice of language."""
+    state = current()
+    return text_in(value, state.lang, state.usage)[0]
 
 
 def md_inline(value: object) -> Markup:
-    """Data text placed in Markdown (headings): HTML-escaped and Markdown-inert."""
-    return Markup(_MD_SPECIAL.sub(r"\\\1", str(escape(value))))
+    """Data text placed in Markdown (headings): HTML-escaped and Markdown-inert; tags from `tr` kept."""
+    parts = _TAG.split(str(value if isinstance(value, Markup) else escape(value)))
+    return Markup("".join(p if _TAG.fullmatch(p) else _MD_SPECIAL.sub(r"\\\1", p) for p in parts))
+
+
+def fill(template: str, **values: object) -> Markup:
+    """An interface string with its {placeholders} filled: the string escaped, each value escaped
+    unless it is markup already (a name inside a <span>)."""
+    out = escape(template)
+    for key, value in values.items():
+        out = out.replace("{" + key + "}", value if isinstance(value, Markup) else escape(value))
+    return out
+
+
+def no_final_stop(value: object) -> Markup:
+    """A data text that ends a sentence, placed where the template ends the sentence itself."""
+    text = value if isinstance(value, Markup) else escape(value)
+    return Markup(re.sub(r"\.(</span>)?\s*$", r"\1", str(text)))
+
+
+def _in_language(function):
+    def localised(value, *args):
+        return function(value, *args, lang=current().lang)
+    return localised
 
 
 @cache
-def language_name(code: str) -> str:
-    """'uk' → 'ukrainsk': the language's name in bokmål, from CLDR via Babel."""
-    return Locale("nb").languages.get(code, code)
-
-
-@cache
-def environment() -> Environment:
+def environment(languages_dir: Path | None = None) -> Environment:
+    loaders = [FileSystemLoader(TEMPLATES)]
+    if languages_dir is not None:
+        loaders.insert(0, FileSystemLoader(languages_dir))
     env = Environment(
-        loader=FileSystemLoader(TEMPLATES),
+        loader=ChoiceLoader(loaders),
         autoescape=select_autoescape(enabled_extensions=("html", "md", "j2", "xml"), default=True),
         undefined=StrictUndefined,
         keep_trailing_newline=True,
@@ -41,16 +139,27 @@ def environment() -> Environment:
     )
     env.filters.update(
         md=md_inline,
-        kroner=formatting.kroner,
-        price=formatting.price,
+        fill=fill,
+        no_final_stop=no_final_stop,
+        tr=tr,
+        text=tr_plain,
+        kroner=_in_language(formatting.kroner),
+        price=lambda amount: formatting.price(amount, current().lang, current().strings.get("free", "Gratis")),
         group=formatting.group,
-        long_date=formatting.long_date,
-        weekday_date=formatting.weekday_date,
-        clock=formatting.clock,
-        language_name=language_name,
+        long_date=_in_language(formatting.long_date),
+        weekday_date=_in_language(formatting.weekday_date),
+        clock=_in_language(formatting.clock),
+        language_name=lambda code: language_name(code, current().lang),
     )
+    env.globals["t"] = Strings()
     return env
 
 
-def render(template: str, **context) -> str:
-    return environment().get_template(template).render(**context)
+def render(template: str, *, localised: Localised | None = None, languages_dir: Path | None = None,
+           **context) -> str:
+    """Render a template; with `localised`, in that language (default: bokmål, no interface strings)."""
+    token = _current.set(localised or Localised())
+    try:
+        return environment(languages_dir).get_template(template).render(**context)
+    finally:
+        _current.reset(token)

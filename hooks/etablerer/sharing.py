@@ -17,8 +17,8 @@ from markupsafe import Markup, escape
 
 from . import structured
 from .courses import redirects
-from .render import render
-from .urls import page_url, relative
+from .render import Localised, render
+from .urls import relative
 
 # A picture we ship (content/assets/), shown when a link is shared; 1200 × 630 as Open Graph expects.
 SHARE_IMAGE = "assets/deling.png"
@@ -103,9 +103,9 @@ class PageHeads:
         plain_title = site_name if src == "index.md" else text_of_html(title or "") or site_name
         moved_to = self.moved.get(src)
         markup = Markup(render(
-            "sharing/head.html",
+            "sharing/head.html", localised=Localised(view.lang, view.strings),
             site_name=site_name, title=plain_title, description=description,
-            url=view.host.base_url + page_url(src),
+            url=view.host.base_url + view.copy_url(view.lang, src),
             image=view.host.base_url + SHARE_IMAGE, image_size=SHARE_IMAGE_SIZE,
             redirect=relative(src, moved_to) if moved_to else None,
             json_ld=[structured.script_block(block) for block in self.json_ld(src)],

@@ -1,29 +1,47 @@
-"""What one MkDocs run needs from the domain: URL, pages, chrome and notes.
+"""What one MkDocs run needs from the domain: URL, language, pages, menu, chrome and notes.
 
-The adapter (hooks/mkdocs_hooks.py) calls plan_build() and nothing else.
+The adapter (hooks/mkdocs_hooks.py) calls plan_build() and nothing else. One
+MkDocs run builds one language; build.py runs one per language.
 """
 
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
+from markupsafe import Markup
+
 from .asof import as_of_date
-from .chrome import ChromeRenderer
+from .chrome import ChromeRenderer, PageLanguages
 from .copies import TOKEN_HOST
 from .errors import DataError, DataErrors
+from .fieldtypes import DEFAULT_LANGUAGE
 from .health import findings, summary
 from .host import Host
 from .loading import ServiceData, load_data
 from .pages import GeneratedPage, extra_files, generated_pages
 from .sharing import PageHeads
+from .translations import editorial_pages
+from .urls import page_url
 from .view import SiteView
 
 # ETABLERER_MODE=template: the single build that copies.py turns into one copy
 # per municipality. Otherwise (mkdocs serve, plain mkdocs build) one real copy,
-# for ETABLERER_COPY or the first municipality.
+# for ETABLERER_COPY or the first municipality. ETABLERER_LANGUAGE: the language
+# of this run (default bokmål).
 MODE_TEMPLATE = "template"
+LANGUAGES_ENV = "ETABLERER_LANGUAGES"  # set by `make site LANGUAGES=…`: the languages built this time
+
+
+@dataclass(frozen=True)
+class NavEntry:
+    """One menu entry: a page of this language, or a link to the bokmål page (no translation)."""
+
+    src_uri: str
+    title: str | Markup
+    url: str | None = None  # set when the entry leads to the bokmål page: its URL relative to this root
+    hreflang: str | None = None
 
 
 @dataclass(frozen=True)
@@ -35,6 +53,35 @@ class BuildPlan:
     notes: list[str]
     files: list[tuple[str, str]]  # (path, content) of generated files that are not pages (.ics)
     heads: PageHeads  # per-page <head> additions: description, Open Graph, JSON-LD, redirects
+    content: dict[str, str] = field(default_factory=dict)  # editorial src in content/ → src in this language
+
+    @property
+    def lang(self) -> str:
+        return self.view.lang
+
+    @property
+    def direction(self) -> str:
+        return self.view.language.direction
+
+    def nav(self, structure: list) -> list[NavEntry]:
+        """The menu of this language from mkdocs.yml's nav (a list of page files, in order)."""
+        view = self.view
+        out = []
+        for item in structure:
+            src = next(iter(item.values())) if isinstance(item, dict) else item
+            key = "nav_" + src.removesuffix(".md").replace("/", "_")
+            if view.has_page(view.lang, src):
+                out.append(NavEntry(src, view.strings.get(key, src)))
+            else:
+                nb_title = view.data.language_files.interface[DEFAULT_LANGUAGE].get(key, src)
+                title = Markup('<span lang="nb">{}</span> <span class="et-in-nb">({})</span>').format(
+                    nb_title, view.strings["in_norwegian"])
+                out.append(NavEntry(src, title, "../" + page_url(src), DEFAULT_LANGUAGE))
+        return out
+
+    def page_languages(self, src_uri: str, meta: Mapping) -> PageLanguages:
+        usage = next((p.usage for p in self.pages if p.src_uri == src_uri), None)
+        return self.chrome.page_languages(src_uri, dict(meta), usage)
 
 
 def choose_host(data: ServiceData, environ: Mapping[str, str]) -> Host:
@@ -48,13 +95,51 @@ def choose_host(data: ServiceData, environ: Mapping[str, str]) -> Host:
     return Host.of(data.municipality(slug))
 
 
+def choose_language(data: ServiceData, environ: Mapping[str, str]) -> str:
+    code = environ.get("ETABLERER_LANGUAGE") or DEFAULT_LANGUAGE
+    known = [lang.code for lang in data.language_files.languages]
+    if code not in known:
+        raise DataErrors([DataError("ETABLERER_LANGUAGE", 1, "", f"'{code}' is not a language of the site; "
+                                                                 f"use one of {', '.join(known)}")])
+    return code
+
+
+def with_languages(data: ServiceData, codes: tuple[str, ...] | None) -> ServiceData:
+    """The data with only the languages asked for (bokmål always): a quicker build, or the benchmark's unit."""
+    if not codes:
+        return data
+    files = data.language_files
+    known = [lang.code for lang in files.languages]
+    unknown = [code for code in codes if code not in known]
+    if unknown:
+        raise DataErrors([DataError(LANGUAGES_ENV, 1, "", f"{', '.join(unknown)} is not a language of the site; "
+                                                          f"use one of {', '.join(known)}")])
+    kept = tuple(lang for lang in files.languages if lang.is_default or lang.code in codes)
+    return replace(data, language_files=replace(files, languages=kept))
+
+
 def notes(view: SiteView) -> list[str]:
     """Expected conditions worth telling the editors; not failures: the content health summary."""
+    if view.lang != DEFAULT_LANGUAGE:
+        return []  # said once, by the bokmål run
     return [line.removeprefix("note: ") for line in summary(findings(view))]
+
+
+def content_sources(view: SiteView) -> dict[str, str]:
+    """Editorial pages of this language: src_uri in content/ → src_uri in this language's site.
+    Pages in other languages' folders are left out of this run."""
+    data = view.data
+    codes = tuple(lang.code for lang in data.language_files.languages)
+    pages = editorial_pages(data.content_dir, codes)[view.lang]
+    prefix = view.language.prefix
+    return {prefix + src: src for src in pages}
 
 
 def plan_build(root: Path, environ: Mapping[str, str]) -> BuildPlan:
     data = load_data(root / "data", root / "content", root)
-    view = SiteView(data, as_of_date(environ), choose_host(data, environ))
-    return BuildPlan(view, view.host.base_url, generated_pages(view), ChromeRenderer(view), notes(view),
-                     extra_files(view), PageHeads(view))
+    chosen = environ.get(LANGUAGES_ENV)
+    data = with_languages(data, tuple(c for c in chosen.split(",") if c) if chosen else None)
+    view = SiteView(data, as_of_date(environ), choose_host(data, environ), choose_language(data, environ))
+    return BuildPlan(view, view.host.base_url + view.language.prefix, generated_pages(view), ChromeRenderer(view),
+                     notes(view), extra_files(view), PageHeads(view), content_sources(view))
+

@@ -14,7 +14,6 @@ from markupsafe import Markup
 
 from . import courses as course_status
 from .model import Course, Session
-from .urls import page_url
 
 SCHEMA = "https://schema.org"
 COURSE_MODE = {"onsite": "onsite", "online": "online", "hybrid": "blended"}
@@ -37,7 +36,7 @@ def script_block(data: dict) -> Markup:
 
 
 def url_of(view, src: str) -> str:
-    return view.host.base_url + page_url(src)
+    return view.host.base_url + view.copy_url(view.lang, src)
 
 
 def _amount(value: Decimal) -> str:
@@ -70,7 +69,7 @@ def front_page(view) -> list[dict]:
     offers = []
     for service in view.data.services:
         offer = {"@type": "Offer", "itemOffered": {"@type": "Service", "name": service.name,
-                                                  "description": service.summary}}
+                                                  "description": view.text(service.summary)}}
         if service.price is not None:
             offer |= {"price": _amount(service.price), "priceCurrency": "NOK"}
         offers.append(offer)
@@ -116,8 +115,8 @@ def _offer(course: Course, view) -> dict:
     }
 
 
-def _session_event(course: Course, session: Session, number: int) -> dict:
-    return {"@type": "Event", "name": f"{course.title} ({number} av {len(course.sessions)})",
+def _session_event(course: Course, session: Session, number: int, view) -> dict:
+    return {"@type": "Event", "name": f"{view.text(course.title)} ({number}/{len(course.sessions)})",
             "startDate": _iso(session.starts_at()), "endDate": _iso(session.ends_at())}
 
 
@@ -129,7 +128,7 @@ def course(course: Course, view) -> dict:
     places = _places(course, view)
     instance = {
         "@type": "CourseInstance",
-        "name": course.title,
+        "name": view.text(course.title),
         "url": url,
         "startDate": _iso(sessions[0].starts_at()),
         "endDate": _iso(sessions[-1].ends_at()),
@@ -143,12 +142,12 @@ def course(course: Course, view) -> dict:
         "organizer": organiser,
     }
     if len(sessions) > 1:
-        instance["subEvent"] = [_session_event(course, s, n) for n, s in enumerate(sessions, 1)]
+        instance["subEvent"] = [_session_event(course, s, n, view) for n, s in enumerate(sessions, 1)]
     return {
         "@context": SCHEMA,
         "@type": "Course",
-        "name": course.title,
-        "description": course.description,
+        "name": view.text(course.title),
+        "description": view.text(course.description),
         "url": url,
         "inLanguage": list(course.languages),
         "isAccessibleForFree": course.price == 0,
@@ -167,5 +166,5 @@ def catalogue(view) -> dict:
         "url": url_of(view, "kurs/index.md"),
         "numberOfItems": len(listed),
         "itemListElement": [{"@type": "ListItem", "position": n, "url": url_of(view, f"kurs/{c.id}.md"),
-                             "name": c.title} for n, c in enumerate(listed, 1)],
+                             "name": view.text(c.title)} for n, c in enumerate(listed, 1)],
     }

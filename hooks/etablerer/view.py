@@ -9,12 +9,15 @@ from functools import cached_property
 from . import courses as course_status
 from . import ics
 from .agreements import AgreementInForce, agreement_in_force, has_ceased
+from .fieldtypes import DEFAULT_LANGUAGE
 from .funding import FundingTable, funding_table
 from .host import Host
+from .languages import Language, language_name
 from .loading import ServiceData
 from .model import Agreement, Course, Organisation, Service
-from .render import language_name
+from .render import text_in
 from .sample import has_sample
+from .urls import page_url, relative
 
 
 @dataclass(frozen=True)
@@ -31,6 +34,52 @@ class SiteView:
     data: ServiceData
     today: date
     host: Host
+    lang: str = DEFAULT_LANGUAGE
+
+    @property
+    def language(self) -> Language:
+        return self.data.language_files.language(self.lang)
+
+    @property
+    def languages_dir(self):
+        return self.data.language_files.base
+
+    @property
+    def strings(self) -> dict[str, str]:
+        return self.data.language_files.interface[self.lang]
+
+    def in_language(self, lang: str) -> SiteView:
+        return SiteView(self.data, self.today, self.host, lang)
+
+    def text(self, value: object) -> str:
+        """A data text in this view's language, else bokmål (for plain-text places: meta, JSON-LD, .ics)."""
+        return text_in(value, self.lang)[0]
+
+    @cached_property
+    def available(self) -> dict[str, frozenset[str]]:
+        """language → the src_uris of its pages (generated and editorial)."""
+        from .translations import available_pages  # needs pages.py, which needs this module
+        return available_pages(self)
+
+    def has_page(self, lang: str, src: str) -> bool:
+        return src in self.available.get(lang, frozenset())
+
+    def page_lang(self, src: str) -> str:
+        """The language a link to `src` from this view's pages leads to: ours if translated, else bokmål."""
+        return self.lang if self.has_page(self.lang, src) else DEFAULT_LANGUAGE
+
+    def copy_url(self, lang: str, to: str) -> str:
+        """A page's (or file's) path inside a copy, for `lang`: 'en/kurs/'."""
+        target = page_url(to) if to.endswith(".md") else to
+        return self.data.language_files.language(lang).prefix + target
+
+    def link(self, from_src: str, to: str) -> str:
+        """Relative URL from a page of this language to a page in this language, or the bokmål one."""
+        if to.endswith(".md") and self.has_page(self.lang, to):
+            return relative(from_src, to)
+        # a page without a translation, or a file that only the bokmål tree has (calendar files)
+        prefix = self.language.prefix
+        return relative(prefix + from_src, to) if prefix else relative(from_src, to)
 
     @cached_property
     def in_force(self) -> AgreementInForce:
@@ -82,7 +131,7 @@ class SiteView:
         return course_status.catalogue(self.data.courses, self.today)
 
     def status_words(self, course: Course) -> str:
-        return course_status.STATUS_WORDS[course_status.status(course, self.today)]
+        return self.strings[f"status_{course_status.status(course, self.today).value}"]
 
     def status_key(self, course: Course) -> str:
         return course_status.status(course, self.today).value
@@ -92,7 +141,13 @@ class SiteView:
 
     @cached_property
     def course_filters(self) -> tuple[course_status.FilterGroup, ...]:
-        return course_status.filter_groups(self.data.courses, self.data.municipalities, language_name)
+        return course_status.filter_groups(self.data.courses, self.data.municipalities,
+                                           lambda code: language_name(code, self.lang), self.strings)
+
+    @property
+    def upcoming_in_language(self) -> tuple[Course, ...]:
+        """Upcoming courses taught in this view's language: first on its front page."""
+        return tuple(c for c in self.catalogue.upcoming if self.lang in c.languages)
 
     def filtered(self, course_filter: course_status.CourseFilter) -> tuple[Course, ...]:
         """The upcoming courses one filter value lists."""

@@ -66,6 +66,7 @@ def copy_project(target: Path) -> Path:
     """Copy the shipped data/ and content/ into target; return target as the root."""
     shutil.copytree(REPO / "data", target / "data")
     shutil.copytree(REPO / "content", target / "content")
+    shutil.copytree(REPO / "languages", target / "languages")
     return target
 
 

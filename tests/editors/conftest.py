@@ -29,6 +29,7 @@ def copy_project(target: Path, link_hooks: bool = True) -> Path:
     target.mkdir(parents=True, exist_ok=True)
     shutil.copytree(REPO / "data", target / "data")
     shutil.copytree(REPO / "content", target / "content")
+    shutil.copytree(REPO / "languages", target / "languages")
     shutil.copy2(REPO / "mkdocs.yml", target / "mkdocs.yml")
     if link_hooks:
         (target / "hooks").symlink_to(REPO / "hooks", target_is_directory=True)

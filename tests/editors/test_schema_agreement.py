@@ -152,6 +152,7 @@ def _copy(tmp_path: Path) -> Path:
     root = tmp_path / "project"
     shutil.copytree(REPO / "data", root / "data")
     shutil.copytree(REPO / "content", root / "content")
+    shutil.copytree(REPO / "languages", root / "languages")
     return root
 
 

@@ -37,6 +37,7 @@ def data_root(tmp_path_factory):
     root = tmp_path_factory.mktemp("fuzz")
     shutil.copytree(ROOT / "data", root / "data")
     shutil.copytree(ROOT / "content", root / "content")
+    shutil.copytree(ROOT / "languages", root / "languages")
     return root
 
 

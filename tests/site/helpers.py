@@ -205,11 +205,12 @@ def build(root: Path, out: Path) -> BuiltSite:
 
 
 def project_copy(target: Path) -> Path:
-    """A throw-away copy of the project to edit data in: data/, content/ and
+    """A throw-away copy of the project to edit data in: data/, content/, languages/ and
     mkdocs.yml copied, hooks/ linked (the code under test stays the same)."""
     target.mkdir(parents=True, exist_ok=True)
     shutil.copytree(ROOT / "data", target / "data")
     shutil.copytree(ROOT / "content", target / "content")
+    shutil.copytree(ROOT / "languages", target / "languages")
     shutil.copy2(ROOT / "mkdocs.yml", target / "mkdocs.yml")
     (target / "hooks").symlink_to(ROOT / "hooks", target_is_directory=True)
     return target

@@ -1,0 +1,189 @@
+"""The site's languages: which exist, their names, and their files under languages/.
+
+A language is data: its code on one line of data/region.yml (`languages:`) and
+its files under languages/<code>/:
+
+    interface.yml     every interface string (menu, banner, footer, notes, course facts)
+    pages/<name>.md   the generated pages translated so far (a missing file: no page
+                      in that language; readers are led to the bokmål page instead)
+
+plus, for editorial pages, content/<code>/<page>.md. Bokmål (nb) is the
+original; every other file names its review status in front matter.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import cache
+from pathlib import Path
+
+from babel import Locale
+
+from .errors import DataError
+from .fieldtypes import DEFAULT_LANGUAGE, REVIEW_STATES
+from .yamlsource import load_yaml, parse_yaml
+
+LANGUAGES_DIR = "languages"
+INTERFACE_FILE = "interface.yml"
+PAGES_DIR = "pages"
+_FRONT_MATTER = re.compile(r"\A---\n(.*?\n)---\n", re.DOTALL)
+
+
+@dataclass(frozen=True)
+class Language:
+    code: str
+
+    @property
+    def own_name(self) -> str:
+        """'Norsk bokmål', 'English', 'Українська': the name its readers know, from CLDR."""
+        name = Locale.parse(self.code).get_display_name(self.code) or self.code
+        return name[:1].upper() + name[1:]
+
+    @property
+    def direction(self) -> str:
+        return "rtl" if Locale.parse(self.code).character_order == "right-to-left" else "ltr"
+
+    @property
+    def prefix(self) -> str:
+        """Where its pages are inside a copy: bokmål at the root, others under their code."""
+        return "" if self.code == DEFAULT_LANGUAGE else f"{self.code}/"
+
+    @property
+    def is_default(self) -> bool:
+        return self.code == DEFAULT_LANGUAGE
+
+
+@cache
+def language_name(code: str, in_language: str = DEFAULT_LANGUAGE) -> str:
+    """'uk' in bokmål → 'ukrainsk'; in English → 'Ukrainian'. From CLDR via Babel."""
+    return Locale.parse(in_language).languages.get(code, code)
+
+
+@dataclass(frozen=True)
+class PageTemplate:
+    """One generated page's wording in one language."""
+
+    name: str  # 'front'
+    template: str  # Jinja name, 'en/pages/front.md'
+    review: str  # 'reviewed' or 'drafted'
+
+
+@dataclass(frozen=True)
+class LanguageFiles:
+    """What languages/ holds, validated."""
+
+    languages: tuple[Language, ...]
+    interface: dict[str, dict[str, str]]  # code → key → text
+    pages: dict[str, dict[str, PageTemplate]] = field(default_factory=dict)  # code → name → template
+    base: Path | None = None  # the languages/ folder: Jinja loads the page templates from there
+
+    def language(self, code: str) -> Language:
+        return next(lang for lang in self.languages if lang.code == code)
+
+    def has_page(self, code: str, name: str) -> bool:
+        return name in self.pages.get(code, {})
+
+
+def front_matter(text: str, shown: str) -> tuple[dict, str, list[DataError]]:
+    """A page's leading `---` block (review status) and the text after it, line count kept."""
+    match = _FRONT_MATTER.match(text)
+    if not match:
+        return {}, text, []
+    doc, problems = parse_yaml(match[1], shown)
+    meta = doc.data if doc is not None and isinstance(doc.data, dict) else {}
+    errors = [DataError(e.file, e.line + 1, e.field, f"front matter: {e.message}") for e in problems]
+    return meta, "\n" * match[0].count("\n") + text[match.end():], errors
+
+
+def review_status(meta: dict, shown: str, code: str) -> tuple[str, list[DataError]]:
+    """A translation's review status from its front matter; bokmål is the original."""
+    if code == DEFAULT_LANGUAGE:
+        return "reviewed", []
+    state = meta.get("review", "drafted")
+    if state not in REVIEW_STATES:
+        return "drafted", [DataError(shown, 2, "review", f"'{state}' is not a review status; "
+                                                         "write review: drafted or review: reviewed")]
+    return state, []
+
+
+def load_language_files(root: Path, codes: tuple[str, ...]) -> tuple[LanguageFiles, list[DataError]]:
+    """Read every language's interface strings and page templates; report every problem."""
+    errors: list[DataError] = []
+    base = root / LANGUAGES_DIR
+    interface: dict[str, dict[str, str]] = {}
+    pages: dict[str, dict[str, PageTemplate]] = {}
+    reference: dict[str, str] | None = None
+    for code in codes:
+        strings, found = _interface(base / code / INTERFACE_FILE, root, reference)
+        errors += found
+        interface[code] = strings
+        if code == DEFAULT_LANGUAGE:
+            reference = strings
+        pages[code], found = _page_templates(base, code, root, set(pages.get(DEFAULT_LANGUAGE, {})))
+        errors += found
+    return LanguageFiles(tuple(Language(c) for c in codes), interface, pages, base), errors
+
+
+def _shown(path: Path, root: Path) -> str:
+    try:
+        return path.relative_to(root).as_posix()
+    except ValueError:
+        return path.as_posix()
+
+
+def _interface(file: Path, root: Path, reference: dict[str, str] | None) -> tuple[dict[str, str], list[DataError]]:
+    shown = _shown(file, root)
+    if not file.is_file():
+        return {}, [DataError(shown, 1, "", "the file is missing; copy languages/nb/interface.yml and translate "
+                                            "each text")]
+    doc, problems = load_yaml(file, shown)
+    if doc is None:
+        return {}, problems
+    if not isinstance(doc.data, dict):
+        return {}, [*problems, DataError(shown, 1, "", "write one 'key: text' line per interface string")]
+    errors = list(problems)
+    strings: dict[str, str] = {}
+    for key, value in doc.data.items():
+        line = doc.line_of((key,))
+        if key == "review":
+            if value not in REVIEW_STATES:
+                errors.append(DataError(shown, line, "review", "write review: drafted or review: reviewed"))
+            continue
+        if not isinstance(value, str) or not value.strip():
+            errors.append(DataError(shown, line, str(key), "write the text for this string"))
+        elif reference is not None and key not in reference:
+            errors.append(DataError(shown, line, str(key), "no such interface string in languages/nb/interface.yml; "
+                                                           "check the spelling or remove it"))
+        else:
+            strings[str(key)] = value.strip()
+    if reference is not None:
+        for key in sorted(set(reference) - set(strings) - {k for k in doc.data}):
+            errors.append(DataError(shown, 1, key, "this interface string is missing; translate it from "
+                                                   "languages/nb/interface.yml"))
+    if isinstance(doc.data.get("review"), str):
+        strings["review"] = doc.data["review"]
+    return strings, errors
+
+
+def _page_templates(base: Path, code: str, root: Path, originals: set[str]) -> tuple[dict[str, PageTemplate],
+                                                                                   list[DataError]]:
+    found: dict[str, PageTemplate] = {}
+    errors: list[DataError] = []
+    for file in sorted((base / code / PAGES_DIR).glob("*.md")):
+        shown = _shown(file, root)
+        name = file.stem
+        if code != DEFAULT_LANGUAGE and name not in originals:
+            errors.append(DataError(shown, 1, "", f"there is no bokmål page '{name}' (languages/nb/pages/{name}.md) "
+                                                  "to translate; check the file name"))
+            continue
+        try:
+            text = file.read_text(encoding="utf-8")
+        except UnicodeDecodeError:
+            errors.append(DataError(shown, 1, "", "the file is not UTF-8 text; save it as UTF-8"))
+            continue
+        meta, _, problems = front_matter(text, shown)
+        state, more = review_status(meta, shown, code)
+        errors += problems + more
+        found[name] = PageTemplate(name, f"{code}/{PAGES_DIR}/{file.name}", state)
+    return found, errors

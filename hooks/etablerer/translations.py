@@ -1,0 +1,110 @@
+"""Which pages exist in which language, and what is not translated yet.
+
+A page exists in a language when its template (generated pages) or its file
+(editorial pages, content/<code>/…) exists in that language; nothing is ever
+machine-filled. The build lists every missing translation.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from pydantic import BaseModel
+
+from .fieldtypes import DEFAULT_LANGUAGE, LocalText
+from .view import SiteView
+
+TRANSLATIONS_REPORT = "translations.txt"  # in site/_report/, beside the health report
+
+
+def editorial_pages(content_dir: Path, codes: tuple[str, ...]) -> dict[str, dict[str, Path]]:
+    """language → src_uri → file: bokmål pages in content/, translations in content/<code>/."""
+    others = [c for c in codes if c != DEFAULT_LANGUAGE]
+    found: dict[str, dict[str, Path]] = {code: {} for code in codes}
+    for file in sorted(content_dir.rglob("*.md")):
+        rel = file.relative_to(content_dir).as_posix()
+        head, _, rest = rel.partition("/")
+        if rest and head in others:
+            found[head][rest] = file
+        elif head not in others:
+            found[DEFAULT_LANGUAGE][rel] = file
+    return found
+
+
+def language_dirs(codes: tuple[str, ...]) -> tuple[str, ...]:
+    """Folders of content/ that hold another language's pages (not part of the bokmål site)."""
+    return tuple(f"{c}/" for c in codes if c != DEFAULT_LANGUAGE)
+
+
+def available_pages(view: SiteView) -> dict[str, frozenset[str]]:
+    from .coverage import COVERAGE_SRC
+    from .pages import page_specs
+
+    files = view.data.language_files
+    codes = tuple(lang.code for lang in files.languages)
+    editorial = editorial_pages(view.data.content_dir, codes)
+    specs = page_specs(view)
+    out = {}
+    for code in codes:
+        pages = {s.src_uri for s in specs if files.has_page(code, s.template)} | set(editorial[code])
+        if code == DEFAULT_LANGUAGE:
+            pages.add(COVERAGE_SRC)
+        out[code] = frozenset(pages)
+    return out
+
+
+@dataclass(frozen=True)
+class Missing:
+    lang: str
+    what: str  # "page" or "text"
+    where: str  # the page's src_uri, or file:line field of a data text
+
+    def __str__(self) -> str:
+        return f"{self.lang}: {self.what} {self.where}"
+
+
+def missing_translations(view: SiteView) -> list[Missing]:
+    """Every page and every data text that has no translation in a language of the site."""
+    data = view.data
+    codes = [lang.code for lang in data.language_files.languages if not lang.is_default]
+    nb_pages = sorted(view.available[DEFAULT_LANGUAGE])
+    out = [Missing(code, "page", src) for code in codes for src in nb_pages if not view.has_page(code, src)]
+    texts = list(_texts(data))
+    for code in codes:
+        out += [Missing(code, "text", where) for where, text in texts if text.in_language(code) is None]
+    return out
+
+
+def summary_lines(missing: list[Missing], codes: tuple[str, ...]) -> list[str]:
+    """One line per language: how many pages and data texts are not translated."""
+    lines = []
+    for code in codes:
+        pages = sum(1 for m in missing if m.lang == code and m.what == "page")
+        texts = sum(1 for m in missing if m.lang == code and m.what == "text")
+        if pages or texts:
+            lines.append(f"{code}: {pages} pages and {texts} texts in data/ have no translation "
+                         "(list: site/_report/translations.txt)")
+    return lines
+
+
+def _texts(data):
+    """(file:line field, text) for every translatable text in data/."""
+    for record in (data.region, *data.organisations, *data.agreements, *data.services, *data.situations,
+                   *data.courses):
+        yield from _walk(data, record, record, ())
+
+
+def _walk(data, top, value, path):
+    if isinstance(value, LocalText):
+        try:
+            located = data.where(top)
+            yield f"{located.doc.path}:{located.doc.line_of(located.path + path)} {'.'.join(map(str, path))}", value
+        except KeyError:
+            yield ".".join(map(str, path)), value
+    elif isinstance(value, tuple):
+        for i, item in enumerate(value):
+            yield from _walk(data, top, item, (*path, i))
+    elif isinstance(value, BaseModel):
+        for name in type(value).model_fields:
+            yield from _walk(data, top, getattr(value, name), (*path, name))
