@@ -24,6 +24,7 @@ def project(target: Path) -> Path:
     target.mkdir(parents=True, exist_ok=True)
     shutil.copytree(ROOT / "data", target / "data")
     shutil.copytree(ROOT / "content", target / "content")
+    shutil.copytree(ROOT / "languages", target / "languages")
     shutil.copy2(ROOT / "mkdocs.yml", target / "mkdocs.yml")
     (target / "hooks").symlink_to(ROOT / "hooks", target_is_directory=True)
     return target

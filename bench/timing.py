@@ -36,10 +36,11 @@ class BuildError(Exception):
     pass
 
 
-def build(root: Path, out: Path, only: str | None = None) -> Run:
+def build(root: Path, out: Path, only: str | None = None, languages: str | None = None) -> Run:
     """One `etablerer build` of the project `root` into `out`; `out` is replaced."""
     shutil.rmtree(out, ignore_errors=True)
     cmd = [sys.executable, "-m", "etablerer", "build", "--site", str(out)] + (["--only", only] if only else [])
+    cmd += ["--languages", languages] if languages else []
     log = out.with_name(out.name + ".log")
     with log.open("w") as sink:
         started = time.perf_counter()

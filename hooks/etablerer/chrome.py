@@ -52,10 +52,6 @@ class PageLanguages:
     notes: Markup
 
 
-def names(items: list[str], word: str = "og") -> str:
-    return items[0] if len(items) == 1 else ", ".join(items[:-1]) + f" {word} " + items[-1]
-
-
 class ChromeRenderer:
     def __init__(self, view: SiteView):
         self.view = view
@@ -78,7 +74,6 @@ class ChromeRenderer:
             root=root,
             responsible=view.responsible,
             municipalities=municipalities,
-            names=names([m.name for m in municipalities], view.strings["and"]) if municipalities else "",
             host_municipality=view.data.municipality(view.agreement.host_municipality),
         )
 

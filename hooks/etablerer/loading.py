@@ -7,6 +7,7 @@ Each file is parsed with line marks (yamlsource.py), checked against its model
 from __future__ import annotations
 
 import difflib
+import hashlib
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -150,7 +151,28 @@ def _shown(file: Path, root: Path) -> str:
         return file.as_posix()
 
 
+# Files that loaded cleanly, by content: `make serve` reloads data/ on every save, and
+# only the file that changed needs parsing and validating again.
+_LOADED: dict[tuple[str, type[BaseModel], bytes], tuple[BaseModel, SourceDoc]] = {}
+_LOADED_MAX = 4096
+
+
 def _load_one(file: Path, shown: str, model: type[BaseModel], errors: list[DataError]):
+    try:
+        key = (shown, model, hashlib.sha256(file.read_bytes()).digest())
+    except OSError:
+        key = None
+    if key in _LOADED:
+        return _LOADED[key]
+    obj, doc = _parse_one(file, shown, model, errors)
+    if obj is not None and key is not None:
+        if len(_LOADED) >= _LOADED_MAX:
+            _LOADED.clear()
+        _LOADED[key] = (obj, doc)
+    return obj, doc
+
+
+def _parse_one(file: Path, shown: str, model: type[BaseModel], errors: list[DataError]):
     doc, problems = load_yaml(file, shown)
     if doc is None:
         errors.extend(problems)

@@ -112,6 +112,22 @@ def fill(template: str, **values: object) -> Markup:
     return out
 
 
+def join_names(items: list, alternative: bool = False) -> Markup:
+    """Items as a list in words, in the language being rendered: 'A, B og C' (or 'A, B eller C')."""
+    strings = current().strings
+    parts = [item if isinstance(item, Markup) else escape(item) for item in items]
+    if not parts:
+        return Markup("")
+    if len(parts) == 1:
+        return parts[0]
+    last = fill(strings.get("list_or" if alternative else "list_and", "{first} og {last}"),
+                first=Markup("{first}"), last=parts[-1])
+    head = parts[0]
+    for part in parts[1:-1]:
+        head = fill(strings.get("list_comma", "{first}, {next}"), first=head, next=part)
+    return fill(last, first=head)
+
+
 def no_final_stop(value: object) -> Markup:
     """A data text that ends a sentence, placed where the template ends the sentence itself."""
     text = value if isinstance(value, Markup) else escape(value)
@@ -152,6 +168,7 @@ def environment(languages_dir: Path | None = None) -> Environment:
         language_name=lambda code: language_name(code, current().lang),
     )
     env.globals["t"] = Strings()
+    env.globals["join_names"] = join_names
     return env
 
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 import html
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from html.parser import HTMLParser
 
 from markupsafe import Markup, escape
@@ -73,6 +74,7 @@ def shorten(text: str, limit: int = DESCRIPTION_MAX) -> str:
     return cut + "…"
 
 
+@lru_cache(maxsize=4096)  # the preview re-renders every page on each save; most are unchanged
 def description_of(content_html: str) -> str:
     parser = _FirstParagraph()
     parser.feed(content_html or "")

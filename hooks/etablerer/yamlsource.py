@@ -136,7 +136,23 @@ def load_yaml(file: Path, shown_path: str) -> tuple[SourceDoc | None, list[DataE
     return parse_yaml(text, shown_path)
 
 
+# Parsed documents by text: `make serve` reloads everything on each save; unchanged files
+# need no second parse. Callers never change a document's data.
+_PARSED: dict[tuple[str, str], tuple[SourceDoc | None, list[DataError]]] = {}
+_PARSED_MAX = 4096
+
+
 def parse_yaml(text: str, shown_path: str) -> tuple[SourceDoc | None, list[DataError]]:
+    key = (shown_path, text)
+    if key not in _PARSED:
+        if len(_PARSED) >= _PARSED_MAX:
+            _PARSED.clear()
+        _PARSED[key] = _parse(text, shown_path)
+    doc, problems = _PARSED[key]
+    return doc, list(problems)
+
+
+def _parse(text: str, shown_path: str) -> tuple[SourceDoc | None, list[DataError]]:
     try:
         loader = EditorLoader(text)
     except yaml.reader.ReaderError as exc:
