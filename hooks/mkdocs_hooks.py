@@ -89,6 +89,14 @@ def on_page_context(context, page, config, nav):
     return context
 
 
+def on_post_page(output, page, config):
+    return _plan.finish_html(output)
+
+
+def on_post_template(output_content, template_name, config):
+    return _plan.finish_html(output_content) if template_name.endswith(".html") else output_content
+
+
 def on_template_context(context, template_name, config):
     # 404.html: no page; its links start at the site's root path.
     context["etablerer"] = _plan.chrome.chrome(context.get("base_url", "").rstrip("/") + "/")

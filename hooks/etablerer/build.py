@@ -22,7 +22,7 @@ from .asof import as_of_date
 from .chrome import landing_page
 from .copies import DIFFERENCES, TOKEN_HOST, make_copies
 from .coverage import coverage_of
-from .embeds import write_embeds
+from .embeds import EMBED_DIR, write_embeds
 from .fieldtypes import DEFAULT_LANGUAGE
 from .health import REPORT_DIR, Finding, findings, write_report
 from .host import Host
@@ -143,7 +143,8 @@ def build_site(root: Path, site: Path, environ: dict[str, str] | None = None,
         built = time.perf_counter()
         protect = csp.enabled(environ)
         if protect:  # once, on the single build: a page's hashes are the same in every copy ...
-            csp.protect_tree(single)
+            # (the MkDocs runs gave their pages the policy as they wrote them: sitebuild.finish_html)
+            csp.protect_tree(single / EMBED_DIR)
         make_copies(single, staged, municipalities)
         (staged / LANDING).write_text(landing_page(replace(data, municipalities=municipalities), today),
                                       encoding="utf-8")

@@ -97,8 +97,8 @@ def _read_build(built: Path) -> tuple[list[str], list[_Source]]:
         if source.is_dir():
             folders.append(rel)
             continue
-        if rel == "sitemap.xml.gz":
-            continue  # rewritten from sitemap.xml for each copy
+        if source.name == "sitemap.xml.gz":
+            continue  # rewritten from sitemap.xml for each copy (one per language)
         raw = source.read_bytes()
         if source.suffix in _FOLDED:
             raw = _FOLDED[source.suffix][0](raw.decode("utf-8")).encode("utf-8")
@@ -126,10 +126,11 @@ def _write_copy(folders: list[str], files: list[_Source], target: Path, municipa
         for difference in DIFFERENCES:
             text = text.replace(difference.token, encode(difference.value(municipality)))
         dest.write_bytes(fold(text).encode("utf-8"))
-    sitemap = target / "sitemap.xml"
-    if sitemap.exists():
-        # mtime=0: the same bytes in every build (reproducible)
-        (target / "sitemap.xml.gz").write_bytes(gzip.compress(sitemap.read_bytes(), mtime=0))
+    for source in files:
+        if source.path.name == "sitemap.xml":
+            sitemap = target / source.rel
+            # mtime=0: the same bytes in every build (reproducible)
+            sitemap.with_name("sitemap.xml.gz").write_bytes(gzip.compress(sitemap.read_bytes(), mtime=0))
 
 
 def _link_or_copy(source: Path, dest: Path) -> None:

@@ -22,6 +22,7 @@ from .render import TEMPLATES, Localised, render
 from .urls import base_prefix, page_url
 from .view import SiteView
 
+EMBED_DIR = "embed"
 SNIPPET = "embed/snippet.html"
 COURSES_PAGE = "embed/courses/index.html"
 COURSES_JSON = "embed/courses.json"

@@ -12,6 +12,7 @@ from pathlib import Path
 
 from markupsafe import Markup
 
+from . import csp
 from .asof import as_of_date
 from .chrome import ChromeRenderer, PageLanguages
 from .copies import TOKEN_HOST
@@ -54,6 +55,7 @@ class BuildPlan:
     files: list[tuple[str, str]]  # (path, content) of generated files that are not pages (.ics)
     heads: PageHeads  # per-page <head> additions: description, Open Graph, JSON-LD, redirects
     content: dict[str, str] = field(default_factory=dict)  # editorial src in content/ → src in this language
+    protect: bool = False  # give every page its Content-Security-Policy as it is written (make site only)
 
     @property
     def lang(self) -> str:
@@ -78,6 +80,11 @@ class BuildPlan:
                     nb_title, view.strings["in_norwegian"])
                 out.append(NavEntry(src, title, "../" + page_url(src), DEFAULT_LANGUAGE))
         return out
+
+    def finish_html(self, html: str) -> str:
+        """A page as written: with its policy in the build for the copies (in the preview,
+        MkDocs' live reload adds an inline script the policy would block)."""
+        return csp.with_policy(html) if self.protect else html
 
     def page_languages(self, src_uri: str, meta: Mapping) -> PageLanguages:
         usage = next((p.usage for p in self.pages if p.src_uri == src_uri), None)
@@ -141,5 +148,6 @@ def plan_build(root: Path, environ: Mapping[str, str]) -> BuildPlan:
     data = with_languages(data, tuple(c for c in chosen.split(",") if c) if chosen else None)
     view = SiteView(data, as_of_date(environ), choose_host(data, environ), choose_language(data, environ))
     return BuildPlan(view, view.host.base_url + view.language.prefix, generated_pages(view), ChromeRenderer(view),
-                     notes(view), extra_files(view), PageHeads(view), content_sources(view))
+                     notes(view), extra_files(view), PageHeads(view), content_sources(view),
+                     environ.get("ETABLERER_MODE") == MODE_TEMPLATE and csp.enabled(environ))
 
