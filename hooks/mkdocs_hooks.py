@@ -83,6 +83,7 @@ def on_env(env, config, files):
 def on_page_context(context, page, config, nav):
     context["etablerer"] = _plan.chrome.chrome(base_prefix(page.file.src_uri))
     context["etablerer_languages"] = _plan.page_languages(page.file.src_uri, page.meta)
+    context["etablerer_title_lang"] = _plan.chrome.title_lang(page.file.src_uri)
     head = _plan.heads.head(page.file.src_uri, page.title, page.content, page.meta)
     page.meta["description"] = head.description  # escaped: Material prints it as is
     context["etablerer_page"] = head
@@ -99,5 +100,7 @@ def on_post_template(output_content, template_name, config):
 
 def on_template_context(context, template_name, config):
     # 404.html: no page; its links start at the site's root path.
-    context["etablerer"] = _plan.chrome.chrome(context.get("base_url", "").rstrip("/") + "/")
+    root = context.get("base_url", "").rstrip("/") + "/"
+    context["etablerer"] = _plan.chrome.chrome(root)
+    context["etablerer_languages"] = _plan.chrome.not_found_languages(root)
     return context

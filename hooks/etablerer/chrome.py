@@ -98,6 +98,25 @@ class ChromeRenderer:
                                  view.host.base_url + target, translated, language.code == view.lang))
         return out
 
+    def not_found_languages(self, language_root: str) -> PageLanguages:
+        """The 404 page: served at any address, so the switcher leads to each language's
+        front page by the copy's root path (made absolute in each copy)."""
+        view = self.view
+        prefix = view.language.prefix
+        copy_root = language_root[: -len(prefix)] if prefix and language_root.endswith(prefix) else language_root
+        alternates = [Alternate(lang.code, lang.own_name, lang.direction, copy_root + lang.prefix,
+                                view.host.base_url + lang.prefix, True, lang.code == view.lang)
+                      for lang in view.data.language_files.languages]
+        return PageLanguages(self._render("chrome/languages.html", alternates=alternates), Markup(""), Markup(""))
+
+    def title_lang(self, src: str) -> str | None:
+        """The language of a page's title when it is not the page's: a course title without translation."""
+        view = self.view
+        course = next((c for c in view.data.courses if f"kurs/{c.id}.md" == src), None)
+        if course is None or view.lang == DEFAULT_LANGUAGE or course.title.in_language(view.lang) is not None:
+            return None
+        return DEFAULT_LANGUAGE
+
     def page_languages(self, src: str, meta: dict, usage=None) -> PageLanguages:
         """The switcher and <head> alternates of page `src`, and a note when its text is not
         (all) translated or not reviewed: readers are never left to guess."""

@@ -89,7 +89,7 @@ def content_pages(content_dir: Path, codes: tuple[str, ...] = ("nb",)) -> dict[s
 
 
 def _codes(view: SiteView) -> tuple[str, ...]:
-    return tuple(lang.code for lang in view.data.language_files.languages)
+    return view.data.region.languages  # all of them: each has its folder in content/, built or not
 
 
 def presentations(view: SiteView, pages: Mapping[str, str]) -> dict[str, list[Presentation]]:

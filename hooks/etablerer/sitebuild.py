@@ -136,8 +136,7 @@ def content_sources(view: SiteView) -> dict[str, str]:
     """Editorial pages of this language: src_uri in content/ → src_uri in this language's site.
     Pages in other languages' folders are left out of this run."""
     data = view.data
-    codes = tuple(lang.code for lang in data.language_files.languages)
-    pages = editorial_pages(data.content_dir, codes)[view.lang]
+    pages = editorial_pages(data.content_dir, data.region.languages)[view.lang]  # every language's folder
     prefix = view.language.prefix
     return {prefix + src: src for src in pages}
 

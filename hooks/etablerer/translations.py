@@ -43,7 +43,7 @@ def available_pages(view: SiteView) -> dict[str, frozenset[str]]:
 
     files = view.data.language_files
     codes = tuple(lang.code for lang in files.languages)
-    editorial = editorial_pages(view.data.content_dir, codes)
+    editorial = editorial_pages(view.data.content_dir, view.data.region.languages)  # all folders, built or not
     specs = page_specs(view)
     out = {}
     for code in codes:
