@@ -19,7 +19,7 @@ from mkdocs.structure.pages import Page
 
 from etablerer.errors import DataErrors
 from etablerer.sitebuild import plan_build
-from etablerer.templatecache import THEME_TEMPLATES
+from etablerer.templatecache import THEME_TEMPLATES, theme_listing
 from etablerer.urls import base_prefix
 
 log = logging.getLogger("mkdocs.etablerer")
@@ -42,8 +42,22 @@ def on_config(config):
     config.theme["language"] = _plan.lang
     config.theme["direction"] = _plan.direction
     _nav = _plan.nav(config.nav or [])
+    _list_theme_once(config.theme)
     config.nav = [{entry.title: entry.src_uri} for entry in _nav if entry.url is None]
     return config
+
+
+def _list_theme_once(theme):
+    """The installed theme's file list is read once per process (see templatecache.theme_listing)."""
+    get_env = theme.get_env
+    fresh = [theme.custom_dir] if theme.custom_dir else []
+
+    def env_with_listing():
+        env = get_env()
+        env.list_templates = lambda extensions=None, filter_func=None: theme_listing(
+            theme.dirs, fresh, filter_func, (filter_func is None, tuple(sorted(theme.static_templates))))
+        return env
+    theme.get_env = env_with_listing
 
 
 def on_files(files, config):

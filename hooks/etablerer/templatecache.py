@@ -8,7 +8,9 @@ afresh: the cache can never serve stale code.
 
 from __future__ import annotations
 
-from jinja2 import BytecodeCache
+from collections.abc import Callable
+
+from jinja2 import BytecodeCache, FileSystemLoader
 from jinja2.bccache import Bucket
 
 
@@ -29,3 +31,23 @@ class MemoryBytecodeCache(BytecodeCache):
 
 
 THEME_TEMPLATES = MemoryBytecodeCache()
+
+
+# The theme's file list. MkDocs walks every theme folder on every build to find static
+# files and matches each name against its patterns (Material ships thousands of icon
+# files); in `mkdocs serve` that repeats on each save. The installed theme never changes
+# while the process runs, so its filtered list is kept; our own theme folder (custom_dir,
+# which editors may change) is listed every time.
+_LISTINGS: dict[tuple, list[str]] = {}
+
+
+def theme_listing(dirs: list[str], fresh: list[str], keep: Callable[[str], bool] | None = None,
+                  key: tuple = ()) -> list[str]:
+    """The theme's files as Environment.list_templates gives them. `keep` (MkDocs' static-file
+    filter) must give the same answers whenever `key` is the same."""
+    static = tuple(d for d in dirs if d not in fresh)
+    if (static, key) not in _LISTINGS:
+        _LISTINGS[static, key] = [name for name in FileSystemLoader(list(static)).list_templates()
+                             if keep is None or keep(name)]
+    own = [name for name in FileSystemLoader(fresh).list_templates() if keep is None or keep(name)]
+    return sorted(set(_LISTINGS[static, key]) | set(own))
