@@ -73,16 +73,36 @@ def run_mkdocs(root: Path, out: Path, environ: dict[str, str]) -> None:
     finish_mkdocs(start_mkdocs(root, out, environ))
 
 
-def _finish_all(runs: dict[str, subprocess.Popen]) -> None:
-    """Wait for every run; report every language that failed (each run names its file:line problems)."""
-    failures = []
-    for code, proc in runs.items():
-        try:
-            finish_mkdocs(proc)
-        except BuildFailed as exc:
-            failures.append(str(exc) if code == DEFAULT_LANGUAGE or not failures else f"[{code}] {exc}")
-    if failures:
-        raise BuildFailed("\n".join(dict.fromkeys(failures)))
+class _LanguageRuns:
+    """The MkDocs runs of every language, at most one per core at a time (memory grows with
+    the data: five big runs at once on two cores only swap)."""
+
+    def __init__(self, root: Path, out: Path, environ: dict[str, str], codes: list[str]):
+        self.root, self.out, self.environ = root, out, environ
+        self.pending = list(codes)
+        self.running: dict[str, subprocess.Popen] = {}
+        self.limit = max(1, os.cpu_count() or 1)
+        self._fill()
+
+    def _fill(self) -> None:
+        while self.pending and len(self.running) < self.limit:
+            code = self.pending.pop(0)
+            self.running[code] = start_mkdocs(self.root, self.out / code, self.environ, code)
+
+    def finish(self) -> None:
+        """Wait for every run; report every language that failed (each run names its file:line problems)."""
+        failures = []
+        while self.running:
+            code, proc = next(iter(self.running.items()))
+            try:
+                finish_mkdocs(proc)
+            except BuildFailed as exc:
+                failures.append(str(exc) if code == DEFAULT_LANGUAGE or not failures else f"[{code}] {exc}")
+                self.pending.clear()  # the build has failed: start nothing more
+            del self.running[code]
+            self._fill()
+        if failures:
+            raise BuildFailed("\n".join(dict.fromkeys(failures)))
 
 
 def selected(data: ServiceData, only: tuple[str, ...] | None) -> tuple[Municipality, ...]:
@@ -118,10 +138,9 @@ def build_site(root: Path, site: Path, environ: dict[str, str] | None = None,
         single = work / "single"
         staged = work / "site"
         started = time.perf_counter()
-        # One MkDocs run per language, side by side (each its own process): bokmål at the
-        # root of the copy, every other language under its code.
-        runs = {lang.code: start_mkdocs(root, work / "languages" / lang.code, environ, lang.code)
-                for lang in data.language_files.languages}
+        # One MkDocs run per language, side by side (each its own process, as many at a time
+        # as there are cores): bokmål at the root of the copy, every other language under its code.
+        runs = _LanguageRuns(root, work / "languages", environ, [lang.code for lang in data.language_files.languages])
         try:
             # While MkDocs runs (another process, another core): the health report,
             # beside the copies (site/_report/), never inside one.
@@ -133,7 +152,7 @@ def build_site(root: Path, site: Path, environ: dict[str, str] | None = None,
             (staged / REPORT_DIR / TRANSLATIONS_REPORT).write_text(
                 "".join(f"{m}\n" for m in missing) or "Everything is translated.\n", encoding="utf-8")
         finally:
-            _finish_all(runs)
+            runs.finish()
         (work / "languages" / DEFAULT_LANGUAGE).rename(single)
         for lang in data.language_files.languages:
             if not lang.is_default:

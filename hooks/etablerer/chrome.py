@@ -127,7 +127,8 @@ class ChromeRenderer:
         head = self._render("chrome/alternates.html", alternates=translations if len(translations) > 1 else [])
         notes = Markup("")
         if view.lang != DEFAULT_LANGUAGE:
-            drafted = meta.get("review", "drafted") != "reviewed" or (usage is not None and usage.drafted)
+            drafted = (meta.get("review", "drafted") != "reviewed" or (usage is not None and usage.drafted)
+                       or view.data.language_files.interface_review.get(view.lang) != "reviewed")
             untranslated = usage is not None and usage.untranslated > 0
             original = next(a for a in alternates if a.code == DEFAULT_LANGUAGE)
             notes = self._render("chrome/translation_note.html", drafted=drafted, untranslated=untranslated,

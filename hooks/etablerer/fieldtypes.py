@@ -162,6 +162,8 @@ class LocalText(str):
 
 
 def _clean_text(value: object, max_length: int, where: str = "") -> str:
+    if value is None:
+        raise _fail("text_empty", f"{where}the text is empty; write it or leave the field out")
     if not isinstance(value, str):
         raise _fail("text_type", f"{where}'{str(value)[:40]}' is not text; write the text (in quotes if it "
                                  "starts with a special character)")
@@ -186,9 +188,13 @@ def _local_text(max_length: int):
                 try:
                     code = parse_language(code)
                 except PydanticCustomError:
-                    raise _fail("text_language", f"'{code}' is not a language code; write nb:, en:, uk:, pl:, "
-                                                 "ar: … before each text") from None
-                texts[code] = _clean_text(text, max_length, f"{code}: ")
+                    raise PydanticCustomError(
+                        "text_language", "'{code}' is not a language code; write nb:, en:, uk:, pl:, ar: … "
+                                         "before each text", {"field": str(code), "code": str(code)}) from None
+                try:
+                    texts[code] = _clean_text(text, max_length)
+                except PydanticCustomError as exc:
+                    raise PydanticCustomError(exc.type, exc.message(), {"field": code}) from None
             return LocalText(texts.pop(DEFAULT_LANGUAGE), texts)
         return LocalText(_clean_text(value, max_length))
     return parse

@@ -77,6 +77,7 @@ class LanguageFiles:
     interface: dict[str, dict[str, str]]  # code → key → text
     pages: dict[str, dict[str, PageTemplate]] = field(default_factory=dict)  # code → name → template
     base: Path | None = None  # the languages/ folder: Jinja loads the page templates from there
+    interface_review: dict[str, str] = field(default_factory=dict)  # code → review status of its interface.yml
 
     def language(self, code: str) -> Language:
         return next(lang for lang in self.languages if lang.code == code)
@@ -107,22 +108,64 @@ def review_status(meta: dict, shown: str, code: str) -> tuple[str, list[DataErro
     return state, []
 
 
-def load_language_files(root: Path, codes: tuple[str, ...]) -> tuple[LanguageFiles, list[DataError]]:
-    """Read every language's interface strings and page templates; report every problem."""
+def load_language_files(root: Path, codes: tuple[str, ...],
+                        required: tuple[str, ...] = ()) -> tuple[LanguageFiles, list[DataError]]:
+    """Read every language's interface strings and page templates; report every problem.
+    `required`: the page templates the build uses; bokmål must have each, and no other."""
     errors: list[DataError] = []
     base = root / LANGUAGES_DIR
     interface: dict[str, dict[str, str]] = {}
     pages: dict[str, dict[str, PageTemplate]] = {}
-    reference: dict[str, str] | None = None
+    raw = {code: _interface(base / code / INTERFACE_FILE, root) for code in codes}
     for code in codes:
-        strings, found = _interface(base / code / INTERFACE_FILE, root, reference)
-        errors += found
+        strings, found = raw[code]
+        errors += found + _key_errors(code, raw, root)
         interface[code] = strings
-        if code == DEFAULT_LANGUAGE:
-            reference = strings
         pages[code], found = _page_templates(base, code, root, set(pages.get(DEFAULT_LANGUAGE, {})))
         errors += found
-    return LanguageFiles(tuple(Language(c) for c in codes), interface, pages, base), errors
+    if required and DEFAULT_LANGUAGE in pages:
+        errors += _required_templates(base, root, pages[DEFAULT_LANGUAGE], required)
+    review = {code: ("reviewed" if code == DEFAULT_LANGUAGE else raw[code][0].review) for code in codes}
+    return LanguageFiles(tuple(Language(c) for c in codes), interface, pages, base, review), errors
+
+
+def _key_errors(code: str, raw: dict, root: Path) -> list[DataError]:
+    """Keys are bokmål's: a key only bokmål lacks (every other language has it) is bokmål's to
+    add back; a key only some languages have is theirs to remove or correct."""
+    strings, _ = raw[code]
+    reference = set(raw.get(DEFAULT_LANGUAGE, ({}, []))[0])
+    others = [c for c in raw if c != DEFAULT_LANGUAGE]
+    everywhere = set.intersection(*(set(raw[c][0].lines) for c in others)) if others else set()
+    everywhere.discard("review")
+    shown = _shown(root / LANGUAGES_DIR / code / INTERFACE_FILE, root)
+    lines = strings.lines
+    errors = []
+    if strings.missing_file:
+        return errors  # said once: the file is missing
+    if code == DEFAULT_LANGUAGE:
+        for key in sorted(everywhere - set(lines)):
+            errors.append(DataError(shown, 1, key, "this interface string is missing in bokmål (every other "
+                                                   "language has it); write the bokmål text"))
+        return errors
+    for key in sorted(set(strings) - reference - everywhere):
+        errors.append(DataError(shown, lines.get(key, 1), key, "no such interface string in "
+                                                               "languages/nb/interface.yml; check the spelling or "
+                                                               "remove it"))
+    for key in sorted(reference - set(lines)):
+        errors.append(DataError(shown, 1, key, "this interface string is missing; translate it from "
+                                               "languages/nb/interface.yml"))
+    return errors
+
+
+def _required_templates(base: Path, root: Path, found: dict[str, PageTemplate],
+                        required: tuple[str, ...]) -> list[DataError]:
+    folder = _shown(base / DEFAULT_LANGUAGE / PAGES_DIR, root)
+    errors = [DataError(f"{folder}/{name}.md", 1, "", "the file is missing; the build makes this page from it")
+              for name in required if name not in found]
+    errors += [DataError(f"{folder}/{name}.md", 1, "", f"no page is made from '{name}'; the pages are "
+                                                       f"{', '.join(required)}: rename or remove this file")
+               for name in found if name not in required]
+    return errors
 
 
 def _shown(path: Path, root: Path) -> str:
@@ -132,37 +175,41 @@ def _shown(path: Path, root: Path) -> str:
         return path.as_posix()
 
 
-def _interface(file: Path, root: Path, reference: dict[str, str] | None) -> tuple[dict[str, str], list[DataError]]:
+class _Strings(dict):
+    """Interface strings as read, with the line of each key (for messages)."""
+
+    lines: dict[str, int]  # every key written, with its line (also those with an error)
+    review: str = "drafted"
+    missing_file: bool = False
+
+
+def _interface(file: Path, root: Path) -> tuple[_Strings, list[DataError]]:
     shown = _shown(file, root)
+    strings = _Strings()
+    strings.lines = {}
     if not file.is_file():
-        return {}, [DataError(shown, 1, "", "the file is missing; copy languages/nb/interface.yml and translate "
-                                            "each text")]
+        strings.missing_file = True
+        return strings, [DataError(shown, 1, "", "the file is missing; copy languages/nb/interface.yml and "
+                                                 "translate each text")]
     doc, problems = load_yaml(file, shown)
     if doc is None:
-        return {}, problems
+        return strings, problems
     if not isinstance(doc.data, dict):
-        return {}, [*problems, DataError(shown, 1, "", "write one 'key: text' line per interface string")]
+        return strings, [*problems, DataError(shown, 1, "", "write one 'key: text' line per interface string")]
     errors = list(problems)
-    strings: dict[str, str] = {}
     for key, value in doc.data.items():
         line = doc.line_of((key,))
+        strings.lines[str(key)] = line
         if key == "review":
             if value not in REVIEW_STATES:
                 errors.append(DataError(shown, line, "review", "write review: drafted or review: reviewed"))
+            else:
+                strings.review = value
             continue
         if not isinstance(value, str) or not value.strip():
             errors.append(DataError(shown, line, str(key), "write the text for this string"))
-        elif reference is not None and key not in reference:
-            errors.append(DataError(shown, line, str(key), "no such interface string in languages/nb/interface.yml; "
-                                                           "check the spelling or remove it"))
-        else:
-            strings[str(key)] = value.strip()
-    if reference is not None:
-        for key in sorted(set(reference) - set(strings) - {k for k in doc.data}):
-            errors.append(DataError(shown, 1, key, "this interface string is missing; translate it from "
-                                                   "languages/nb/interface.yml"))
-    if isinstance(doc.data.get("review"), str):
-        strings["review"] = doc.data["review"]
+            continue
+        strings[str(key)] = value.strip()
     return strings, errors
 
 

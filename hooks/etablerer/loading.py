@@ -118,7 +118,8 @@ def load_data(data_dir: Path, content_dir: Path, root: Path | None = None) -> Se
             _index(course, doc, (), locations)
 
     codes = parsed["region.yml"].languages if "region.yml" in parsed else ("nb",)
-    language_files, found = load_language_files(root, codes)
+    from .pages import TEMPLATE_NAMES  # pages need ServiceData; avoid an import cycle
+    language_files, found = load_language_files(root, codes, TEMPLATE_NAMES)
     errors.extend(found)
 
     if len(parsed) < len(SINGLE_FILES):

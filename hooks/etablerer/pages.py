@@ -42,6 +42,8 @@ SERVICE_PAGES: dict[str, str] = {
 COURSE_TEMPLATE = "course"
 FILTER_TEMPLATE = "course_filter"
 REDIRECT_TEMPLATE = "course_redirect"
+# Every template a language may have in languages/<code>/pages/ (bokmål must have them all).
+TEMPLATE_NAMES: tuple[str, ...] = (*PAGES.values(), COURSE_TEMPLATE, FILTER_TEMPLATE, REDIRECT_TEMPLATE)
 
 
 @dataclass(frozen=True)

@@ -22,6 +22,7 @@ from jinja2 import ChoiceLoader, Environment, FileSystemLoader, StrictUndefined,
 from markupsafe import Markup, escape
 
 from . import formatting
+from .errors import DataError, DataErrors
 from .fieldtypes import DEFAULT_LANGUAGE, LocalText
 from .languages import language_name
 
@@ -63,7 +64,10 @@ class Strings:
         try:
             return current().strings[key]
         except KeyError:
-            raise KeyError(f"interface string '{key}' is missing in languages/{current().lang}/interface.yml") from None
+            lang = current().lang
+            raise DataErrors([DataError(f"languages/{lang}/interface.yml", 1, key,
+                                        "a template uses this interface string, but the file has no such key; "
+                                        "add it (in every language)")]) from None
 
     __getitem__ = __getattr__
 

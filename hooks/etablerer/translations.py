@@ -83,9 +83,13 @@ def summary_lines(missing: list[Missing], codes: tuple[str, ...]) -> list[str]:
         pages = sum(1 for m in missing if m.lang == code and m.what == "page")
         texts = sum(1 for m in missing if m.lang == code and m.what == "text")
         if pages or texts:
-            lines.append(f"{code}: {pages} pages and {texts} texts in data/ have no translation "
-                         "(list: site/_report/translations.txt)")
+            lines.append(f"{code}: {_count(pages, 'page')} and {_count(texts, 'text')} in data/ have no "
+                         "translation (list: site/_report/translations.txt)")
     return lines
+
+
+def _count(n: int, word: str) -> str:
+    return f"{n} {word}" + ("" if n == 1 else "s")
 
 
 def _texts(data):

@@ -18,10 +18,11 @@ from pathlib import Path
 
 import pytest
 
-from ..data.conftest import copy_project, edit, errors_of, load
+from ..data.conftest import copy_project, edit, errors_of, line_of, load
 from ..site.helpers import pinned_environ
 
 NEW = "data/courses/x.yml"
+RENAMED_FILE = "data/courses/prising-og-budsjett-2027.yml"  # former_ids: [prisregning-2027]
 GAP = ("02:30 does not exist on 2027-03-28: the clocks in Norway go forward from 02:00 to 03:00 that night; "
        "choose a time before 02:00 or from 03:00")
 REPEAT = ("{clock} happens twice on 2027-10-31: the clocks in Norway go back from 03:00 to 02:00 that night; "
@@ -125,7 +126,8 @@ CASES = [
     case("former-id-already-claimed", course_with(("target_group:", "former_ids: [prisregning-2027]\n"
                                                                     "target_group:")),
          f"{NEW}:27: former_ids[0]: 'prisregning-2027' is already a former id in "
-         "data/courses/prising-og-budsjett-2027.yml:22; an old address can lead to one course only"),
+         f"{RENAMED_FILE}:{line_of(RENAMED_FILE, 'former_ids: [prisregning-2027]')}; "
+         "an old address can lead to one course only"),
 ]
 
 

@@ -15,6 +15,7 @@ import pytest
 
 from etablerer import courses as course_status
 
+from ..site.helpers import interface
 from .helpers import COPIES, FILTER_RULES, course_links, long_date, past_in_last_year, text_of, upcoming
 
 COPY = COPIES[0]
@@ -31,6 +32,11 @@ def cards(soup):
 
 def catalogue(site, copy=COPY):
     return site.page(copy, "kurs/")
+
+
+def status_words(course, today) -> str:
+    """The status in words: status_<value> of languages/nb/interface.yml, 'Åpen for påmelding'."""
+    return interface("nb")[f"status_{course_status.status(course, today).value}"]
 
 
 def test_the_shipped_sample_has_at_least_12_upcoming_courses_in_2027(data, today):
@@ -75,7 +81,7 @@ def test_every_card_shows_the_status_in_words_and_the_deadline(site, data, today
     wrong = []
     for course_id, card in cards(catalogue(site)).items():
         course = by_id[course_id]
-        words = course_status.STATUS_WORDS[course_status.status(course, today)]
+        words = status_words(course, today)
         expected = f"{words}, påmeldingsfrist {long_date(course.registration.deadline)}"
         if expected not in text_of(card).replace(" ,", ","):
             wrong.append(course_id)
@@ -85,7 +91,7 @@ def test_every_card_shows_the_status_in_words_and_the_deadline(site, data, today
 def test_the_status_is_marked_up_as_text_not_only_colour(site, data, today):
     for course_id, card in cards(catalogue(site)).items():
         course = next(c for c in data.courses if c.id == course_id)
-        assert text_of(card.find("strong")) == course_status.STATUS_WORDS[course_status.status(course, today)]
+        assert text_of(card.find("strong")) == status_words(course, today)
 
 
 def test_every_card_shows_every_session(site, data):

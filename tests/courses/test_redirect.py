@@ -11,7 +11,7 @@ import posixpath
 
 import pytest
 
-from ..site.helpers import resolve_in_copy
+from ..site.helpers import LANGUAGES, language_prefix, resolve_in_copy
 from .helpers import COPIES, RENAMED
 
 OLD, NEW = RENAMED
@@ -57,11 +57,28 @@ def test_the_old_address_is_not_indexed(site, copy):
     assert robots == ["noindex"]
 
 
-def test_the_old_address_is_left_out_of_the_search_index(site):
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_the_old_address_in_each_language_refreshes_to_that_languages_new_page(site, lang):
+    old = f"{language_prefix(lang)}kurs/{OLD}/"
+    soup = site.page(COPIES[0], old)
+    robots = [m.get("content", "") for m in soup.find_all("meta", attrs={"name": "robots"})]
+    url = refresh_target(soup)
+    target = resolve_in_copy(site.copy_dir(COPIES[0]), old + "index.html", url)
+    assert (url, robots) == (f"../{NEW}/", ["noindex"])
+    assert target == site.copy_dir(COPIES[0]) / f"{language_prefix(lang)}kurs" / NEW / "index.html"
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_the_old_address_is_left_out_of_the_search_index(site, lang):
     import json
 
-    index = json.loads((site.copy_dir(COPIES[0]) / "search" / "search_index.json").read_text(encoding="utf-8"))
-    assert not [d for d in index["docs"] if d["location"].startswith(f"kurs/{OLD}/")]
+    # One search index per language: <copy>/search/ for bokmål, <copy>/<code>/search/ for the others,
+    # with locations relative to that language's root.
+    folder = site.copy_dir(COPIES[0]) / language_prefix(lang) / "search"
+    index = json.loads((folder / "search_index.json").read_text(encoding="utf-8"))
+    locations = [d["location"] for d in index["docs"]]
+    assert [loc for loc in locations if loc.startswith(f"kurs/{NEW}/")]  # the index does hold the course pages
+    assert not [loc for loc in locations if loc.startswith(f"kurs/{OLD}/")]
 
 
 def test_the_new_page_does_not_refresh(site):
@@ -69,6 +86,8 @@ def test_the_new_page_does_not_refresh(site):
 
 
 def test_only_old_addresses_refresh(site):
+    # The old address in every language: every language has the redirect page's template.
     refreshing = [rel for rel in site.html_pages(COPIES[0])
                   if site.soup_of(site.copy_dir(COPIES[0]) / rel).find("meta", attrs={"http-equiv": "refresh"})]
-    assert refreshing == [posixpath.join("kurs", OLD, "index.html")]
+    assert refreshing == sorted(language_prefix(lang) + posixpath.join("kurs", OLD, "index.html")
+                                for lang in LANGUAGES)

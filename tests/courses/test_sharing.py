@@ -11,10 +11,11 @@ import struct
 
 import pytest
 
-from ..site.helpers import COURSE_IDS, SITE_NAME, normalise, parse_html
+from ..site.helpers import COURSE_IDS, LANGUAGES, SITE_NAME, language_prefix, normalise, parse_html
 from .helpers import COPIES, FILTER_RULES, RENAMED
 
 NOT_FOUND = "404.html"
+NOT_FOUND_PAGES = {language_prefix(lang) + NOT_FOUND for lang in LANGUAGES}  # one per language
 
 
 def url_of(rel: str) -> str:
@@ -27,7 +28,8 @@ def meta(soup, **attrs) -> list[str]:
 
 
 def pages(site, copy):
-    return [rel for rel in site.html_pages(copy) if rel != NOT_FOUND and not rel.startswith(("_report/", "embed/"))]
+    return [rel for rel in site.html_pages(copy)
+            if rel not in NOT_FOUND_PAGES and not rel.startswith(("_report/", "embed/"))]
 
 
 @pytest.mark.parametrize("copy", COPIES)
@@ -95,25 +97,20 @@ def test_a_filter_page_is_shared_with_its_own_heading(site, url):
     assert meta(soup, property="og:title") == [normalise(soup.find("h1").get_text())]
 
 
-def test_the_description_is_escaped_in_the_head():
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_the_description_is_escaped_in_the_head(data, today, lang):
     from etablerer.copies import TOKEN_HOST
     from etablerer.sharing import PageHeads
-
-    class View:  # just what PageHeads reads
-        host = TOKEN_HOST
-
-        class data:
-            courses = ()
-
-            class region:
-                name = SITE_NAME
+    from etablerer.view import SiteView
 
     hostile = 'Kurs "for" deg & meg <script>alert(1)</script>'
-    head = PageHeads(View).head("om.md", "Om &lt;oss&gt;", "", {"description": hostile})
+    head = PageHeads(SiteView(data, today, TOKEN_HOST, lang)).head("om.md", "Om &lt;oss&gt;", "",
+                                                                   {"description": hostile})
     soup = parse_html(f"<head>{head.html}<meta name='description' content=\"{head.description}\"></head>")
     assert meta(soup, property="og:description") == [hostile]
     assert meta(soup, name="description") == [hostile]
     assert meta(soup, property="og:title") == ["Om <oss>"]
+    assert meta(soup, property="og:url") == [f"{TOKEN_HOST.base_url}{language_prefix(lang)}om/"]
     assert soup.find("script") is None
 
 

@@ -1,9 +1,9 @@
 """Shared helpers for the data-layer tests.
 
-Every bad-input case starts from a copy of the shipped data/ and content/ in a
-temporary folder and changes one small piece of text, so the expected line
-numbers can be read straight from the shipped files or from the fixture texts
-below. Nothing here imports mkdocs or builds the site.
+Every bad-input case starts from a copy of the shipped data/, content/ and
+languages/ in a temporary folder and changes one small piece of text, so the
+expected line numbers can be read straight from the shipped files (line_of) or
+from the fixture texts below. Nothing here imports mkdocs or builds the site.
 """
 
 from __future__ import annotations
@@ -23,6 +23,7 @@ AGREEMENTS = "data/agreements.yml"
 MUNICIPALITIES = "data/municipalities.yml"
 ORGANISATIONS = "data/organisations.yml"
 REGION = "data/region.yml"
+REFERRALS = "data/referrals.yml"
 SERVICES = "data/services.yml"
 BASIC = "data/courses/etablererkurs-var-2027.yml"  # basic course, 3 sessions, venue in Moss
 ENGLISH = "data/courses/etablererkurs-engelsk-2027.yml"  # basic course, online
@@ -63,7 +64,7 @@ target_group: Alle som vil prøve.
 
 
 def copy_project(target: Path) -> Path:
-    """Copy the shipped data/ and content/ into target; return target as the root."""
+    """Copy the shipped data/, content/ and languages/ into target; return target as the root."""
     shutil.copytree(REPO / "data", target / "data")
     shutil.copytree(REPO / "content", target / "content")
     shutil.copytree(REPO / "languages", target / "languages")
@@ -72,7 +73,7 @@ def copy_project(target: Path) -> Path:
 
 @pytest.fixture
 def data_copy(tmp_path: Path) -> Path:
-    """A root folder holding a fresh copy of the shipped data/ and content/."""
+    """A root folder holding a fresh copy of the shipped data/, content/ and languages/."""
     return copy_project(tmp_path / "project")
 
 
@@ -92,6 +93,14 @@ def edit(root: Path, rel: str, old: str, new: str) -> None:
     text = file.read_text(encoding="utf-8")
     assert text.count(old) == 1, f"fixture problem: {old!r} occurs {text.count(old)} times in {rel}"
     file.write_text(text.replace(old, new), encoding="utf-8")
+
+
+def line_of(rel: str, text: str) -> int:
+    """The number (from 1) of the one line of the shipped file rel that holds text."""
+    lines = (REPO / rel).read_text(encoding="utf-8").splitlines()
+    found = [number for number, line in enumerate(lines, start=1) if text in line]
+    assert len(found) == 1, f"fixture problem: {text!r} is on lines {found} of {rel}"
+    return found[0]
 
 
 def write(root: Path, rel: str, text: str) -> None:

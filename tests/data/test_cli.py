@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 
-from .conftest import ACCOUNTING, BASIC, MUNICIPALITIES, copy_project, edit
+from .conftest import ACCOUNTING, BASIC, MUNICIPALITIES, copy_project, edit, line_of
 
 # Notes are the content health findings (etablerer.health): "note: file:line: message".
 AGREEMENT_ENDED = ("No agreement is in force: 'Samarbeidsavtale om Etablerertjenesten i Viken 2022–2025' "
@@ -83,17 +83,21 @@ def test_strict_check_fails_on_notes(data_copy):
     assert result.returncode == 1, result.stderr
 
 
+VESTBY_NUMBER = 'number: "3216"'
+
+
 def break_three_files(root: Path) -> list[str]:
     edit(root, BASIC, "capacity: 25", "capacity: 0")
     edit(root, BASIC, "date: 2027-02-09", "date: 2027-02-30")
     edit(root, ACCOUNTING, "price: 300", "price: -300")
-    edit(root, MUNICIPALITIES, 'number: "3216"', "number: 3216")
+    edit(root, MUNICIPALITIES, VESTBY_NUMBER, "number: 3216")
     return [
-        f"{BASIC}:13: sessions[1].date: 2027-02-30 is not a real date (check the day and month)",
-        f"{BASIC}:27: capacity: 0 is too small; it must be at least 1",
-        f"{ACCOUNTING}:18: price: -300 is negative; an amount is 0 or more",
-        f"{MUNICIPALITIES}:24: municipalities[1].number: '3216' should be text; put it in quotes if it looks like "
-        "a number or true/false",
+        f"{BASIC}:{line_of(BASIC, 'date: 2027-02-09')}: "
+        "sessions[1].date: 2027-02-30 is not a real date (check the day and month)",
+        f"{BASIC}:{line_of(BASIC, 'capacity: 25')}: capacity: 0 is too small; it must be at least 1",
+        f"{ACCOUNTING}:{line_of(ACCOUNTING, 'price: 300')}: price: -300 is negative; an amount is 0 or more",
+        f"{MUNICIPALITIES}:{line_of(MUNICIPALITIES, VESTBY_NUMBER)}: "
+        "municipalities[1].number: '3216' should be text; put it in quotes if it looks like a number or true/false",
     ]
 
 
@@ -127,7 +131,7 @@ def test_check_prints_nothing_on_stdout_on_bad_data(bad_run):
 
 
 def test_check_prints_no_traceback_on_a_pasted_control_character(data_copy):
-    edit(data_copy, BASIC, "target_group: Deg", "target_group: \x0bDeg")
+    edit(data_copy, BASIC, "  nb: Deg som har", "  nb: \x0bDeg som har")
     result = check(data_copy, NOV_2026)
     assert (result.returncode, "Traceback" in result.stderr) == (1, False)
 

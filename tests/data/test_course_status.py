@@ -5,12 +5,13 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
+import yaml
 
-from etablerer.courses import STATUS_WORDS, Status, catalogue, registration_open, status
+from etablerer.courses import Status, catalogue, registration_open, status
 from etablerer.model import Course
 from etablerer.yamlsource import parse_yaml
 
-from .conftest import NEW_COURSE
+from .conftest import NEW_COURSE, REPO
 
 
 # Built from NEW_COURSE (conftest.py), so sample courses in data/ can change freely:
@@ -59,7 +60,12 @@ def test_registration_is_not_open_when_full():
 
 
 def test_every_status_has_words():
-    assert set(STATUS_WORDS) == set(Status)
+    # The words live in the interface strings of each language (status_<value>).
+    for interface in sorted((REPO / "languages").glob("*/interface.yml")):
+        strings = yaml.safe_load(interface.read_text(encoding="utf-8"))
+        words = {key.removeprefix("status_") for key in strings if key.startswith("status_")}
+        assert words == {s.value for s in Status}, interface
+        assert all(strings[f"status_{s.value}"].strip() for s in Status), interface
 
 
 def test_catalogue_splits_upcoming_and_past():

@@ -9,7 +9,8 @@ from etablerer.errors import DataErrors
 from etablerer.loading import load_data
 from etablerer.sample import has_sample, sample_sources
 
-from .conftest import AGREEMENTS, BASIC, MUNICIPALITIES, ORGANISATIONS, REGION, REPO, SERVICES, copy_project, load
+from .conftest import (AGREEMENTS, BASIC, MUNICIPALITIES, ORGANISATIONS, REGION, REPO, SERVICES, copy_project,
+                       line_of, load)
 
 
 def counties_on(municipality, day: date) -> list[str]:
@@ -116,17 +117,21 @@ def test_every_municipality_record_is_flagged_as_sample(shipped):
 
 
 def test_sample_services_are_flagged(shipped):
-    assert f"{SERVICES}:37" in sample_sources(shipped)  # naeringsfaglig-vurdering, price 3000
+    # naeringsfaglig-vurdering, price 3000
+    assert f"{SERVICES}:{line_of(SERVICES, '- id: naeringsfaglig-vurdering')}" in sample_sources(shipped)
 
 
 def test_placeholder_logos_are_flagged(shipped):
-    assert {f"{ORGANISATIONS}:12", f"{ORGANISATIONS}:21"} <= set(sample_sources(shipped))
+    # The 'logo:' line, just above each logo's file:.
+    logos = {f"{ORGANISATIONS}:{line_of(ORGANISATIONS, f'file: assets/logos/{name}.svg') - 1}"
+             for name in ("viken", "innovasjon-norge")}
+    assert logos <= set(sample_sources(shipped))
 
 
 def test_records_that_are_facts_are_not_flagged(shipped):
     sources = set(sample_sources(shipped))
     assert not {s for s in sources if s.startswith((AGREEMENTS, "data/referrals.yml"))}
-    assert f"{ORGANISATIONS}:25" not in sources  # NAV, no logo
+    assert f"{ORGANISATIONS}:{line_of(ORGANISATIONS, '- id: nav')}" not in sources  # NAV, no logo
 
 
 def clear_sample_flags(root) -> None:

@@ -3,7 +3,9 @@
 Each case copies the shipped data/ and content/, makes one small change, and
 expects the complete list of problems load_data reports (str(DataError):
 `file:line: field: message`). Line numbers are those of the shipped files (or
-of NEW_COURSE in conftest.py) after the change.
+of NEW_COURSE in conftest.py) after the change; line_of() reads them from the
+shipped file (the one line holding a given text), so translations added to
+data/ do not move the expectations, and a message on a wrong line still fails.
 """
 
 from __future__ import annotations
@@ -16,17 +18,23 @@ import pytest
 from etablerer.errors import DataError, DataErrors
 
 from .conftest import (ACCOUNTING, AGREEMENTS, BASIC, ENGLISH, MARKETING, MUNICIPALITIES, NEW_COURSE, ONE_SESSION,
-                       ORGANISATIONS, REGION, SERVICES, data_errors, edit, errors_of, load, write)
+                       ORGANISATIONS, REFERRALS, REGION, SERVICES, data_errors, edit, errors_of, line_of, load, write)
 
 NEW = "data/courses/x.yml"  # a course file an editor adds
 
-# del-2 of the basic course: date on line 13, start 14, end 15.
+# del-2 of the basic course: date on line DEL_2, start on DEL_2 + 1, end on DEL_2 + 2.
 BASIC_DEL_2 = "    date: 2027-02-09\n    start: 18:00\n    end: 21:00"
+DEL_2 = line_of(BASIC, "    date: 2027-02-09")
+BASIC_TITLE = "  nb: Etablererkurs våren 2027"  # the bokmål title of the basic course
+BASIC_TARGET_GROUP = "  nb: Deg som har en idé"  # the bokmål target group of the basic course
+CAPACITY = line_of(BASIC, "capacity: 25")  # of the basic course
+PRICE = line_of(ACCOUNTING, "price: 300")  # of the accounting course
+VESTBY_NUMBER = line_of(MUNICIPALITIES, 'number: "3216"')
 INNOVASJON_NORGE_LOGO = ("    logo:\n      file: assets/logos/innovasjon-norge.svg\n      alt: Innovasjon Norge\n"
                          "      placeholder: true\n")
 ACCOUNTING_VENUE = ('venue:\n  name: Eksempelsenteret\n  address: {street: Eksempelveien 2, postcode: "1540", '
                     'city: Vestby}\n  municipality: vestby\n')
-COURSE_FIELDS = ("sample, id, title, kind, description, sessions, format, venue, online_url, languages, price, "
+COURSE_FIELDS = ("review, sample, id, title, kind, description, sessions, format, venue, online_url, languages, price, "
                  "capacity, full, registration, target_group, practical, former_ids")
 ORGANISATION_IDS = "akershus, altinn, buskerud, innovasjon-norge, mnu, nav, ostfold, skatteetaten, udi, viken"
 LINK_ADVICE = "is not an allowed link; use https://…, http://…, mailto:… or tel:…"
@@ -57,12 +65,13 @@ def case(case_id: str, changes, *expected: str):
 CASES = [
     # --- YAML as written ---------------------------------------------------------
     case("yaml-syntax-error",
-         [replace(BASIC, "title: Etablererkurs våren 2027", "title: Etablererkurs: våren 2027")],
-         f"{BASIC}:4: YAML syntax error: mapping values are not allowed here; check indentation, colons and quotes "
+         [replace(BASIC, BASIC_TITLE, "  nb: Etablererkurs: våren 2027")],
+         f"{BASIC}:{line_of(BASIC, BASIC_TITLE)}: "
+         "YAML syntax error: mapping values are not allowed here; check indentation, colons and quotes "
          "on this line and the one above"),
     case("tab-indentation",
          [replace(BASIC, "    date: 2027-02-09", "\tdate: 2027-02-09")],
-         f"{BASIC}:13: indent with spaces, not tabs"),
+         f"{BASIC}:{DEL_2}: indent with spaces, not tabs"),
     case("empty-file",
          [new_file(ACCOUNTING, "")],
          f"{ACCOUNTING}:1: the file is empty; fill it in or delete it"),
@@ -71,10 +80,10 @@ CASES = [
          f"{NEW}:1: the file is empty; fill it in or delete it"),
     case("duplicate-key",
          [replace(BASIC, "capacity: 25", "capacity: 25\ncapacity: 30")],
-         f"{BASIC}:28: capacity: 'capacity' is written twice in the same block; keep one"),
+         f"{BASIC}:{CAPACITY + 1}: capacity: 'capacity' is written twice in the same block; keep one"),
     case("duplicate-key-in-a-list-item",
          [replace(BASIC, BASIC_DEL_2, "    date: 2027-02-09\n    start: 18:00\n    start: 19:00\n    end: 21:00")],
-         f"{BASIC}:15: sessions[1].start: 'start' is written twice in the same block; keep one"),
+         f"{BASIC}:{DEL_2 + 2}: sessions[1].start: 'start' is written twice in the same block; keep one"),
     case("file-is-a-list",
          [new_file(NEW, "- id: testkurs\n- title: Testkurs\n")],
          f"{NEW}:1: the file should be a block of 'field: value' lines"),
@@ -85,179 +94,208 @@ CASES = [
     # --- fields ------------------------------------------------------------------
     case("missing-field",
          [replace(BASIC, "capacity: 25\n", "")],
-         f"{BASIC}:2: capacity: this required field is missing; add it"),
+         f"{BASIC}:{line_of(BASIC, 'sample: true')}: capacity: this required field is missing; add it"),
     case("missing-field-in-a-list-item",
          [replace(BASIC, BASIC_DEL_2, "    date: 2027-02-09\n    start: 18:00")],
-         f"{BASIC}:12: sessions[1].end: this required field is missing; add it"),
+         f"{BASIC}:{line_of(BASIC, '  - id: del-2')}: sessions[1].end: this required field is missing; add it"),
     case("unknown-field-without-a-close-match",
          [replace(BASIC, "capacity: 25", "capacity: 25\nfoo: 1")],
-         f"{BASIC}:28: foo: 'foo' is not a known field; allowed here: {COURSE_FIELDS}"),
+         f"{BASIC}:{CAPACITY + 1}: foo: 'foo' is not a known field; allowed here: {COURSE_FIELDS}"),
     case("wrong-type-text-for-a-number",
          [replace(BASIC, "capacity: 25", "capacity: tjuefem")],
-         f"{BASIC}:27: capacity: 'tjuefem' is not a whole number; write digits only, such as 20"),
+         f"{BASIC}:{CAPACITY}: capacity: 'tjuefem' is not a whole number; write digits only, such as 20"),
     case("wrong-type-decimal-for-a-count",
          [replace(BASIC, "capacity: 25", "capacity: 25.5")],
-         f"{BASIC}:27: capacity: '25.5' is not a whole number; write digits only, such as 20"),
+         f"{BASIC}:{CAPACITY}: capacity: '25.5' is not a whole number; write digits only, such as 20"),
     case("wrong-type-number-for-text",
          [replace(MUNICIPALITIES, 'number: "3216"', "number: 3216")],
-         f"{MUNICIPALITIES}:24: municipalities[1].number: '3216' should be text; put it in quotes if it looks like "
+         f"{MUNICIPALITIES}:{VESTBY_NUMBER}: "
+         "municipalities[1].number: '3216' should be text; put it in quotes if it looks like "
          "a number or true/false"),
     case("wrong-type-text-for-a-list",
          [replace(BASIC, "languages: [nb]", "languages: nb")],
-         f"{BASIC}:25: languages: should be a list: one line per entry, each starting with '- '"),
+         f"{BASIC}:{line_of(BASIC, 'languages: [nb]')}: "
+         "languages: should be a list: one line per entry, each starting with '- '"),
     case("wrong-type-text-for-an-amount",
          [replace(ACCOUNTING, "price: 300", "price: gratis")],
-         f"{ACCOUNTING}:18: price: 'gratis' is not an amount in kroner; write a number such as 450 or 2.50"),
+         f"{ACCOUNTING}:{PRICE}: price: 'gratis' is not an amount in kroner; write a number such as 450 or 2.50"),
     case("value-not-in-the-list",
          [replace(BASIC, "format: onsite", "format: on-site")],
-         f"{BASIC}:20: format: 'on-site' is not allowed here; write one of: onsite, online or hybrid"),
+         f"{BASIC}:{line_of(BASIC, 'format: onsite')}: "
+         "format: 'on-site' is not allowed here; write one of: onsite, online or hybrid"),
     case("kommunenummer-form",
          [replace(MUNICIPALITIES, 'number: "3216"', 'number: "321"')],
-         f"{MUNICIPALITIES}:24: municipalities[1].number: '321' is not in the right form; a kommunenummer has "
+         f"{MUNICIPALITIES}:{VESTBY_NUMBER}: "
+         "municipalities[1].number: '321' is not in the right form; a kommunenummer has "
          "4 digits, for example 3103"),
 
     # --- dates and times ---------------------------------------------------------
     case("impossible-date-unquoted",
          [replace(BASIC, "date: 2027-02-09", "date: 2027-02-30")],
-         f"{BASIC}:13: sessions[1].date: 2027-02-30 is not a real date (check the day and month)"),
+         f"{BASIC}:{DEL_2}: sessions[1].date: 2027-02-30 is not a real date (check the day and month)"),
     case("impossible-date-quoted",
          [replace(BASIC, "date: 2027-02-09", 'date: "2027-02-30"')],
-         f"{BASIC}:13: sessions[1].date: 2027-02-30 is not a real date (check the day and month)"),
+         f"{BASIC}:{DEL_2}: sessions[1].date: 2027-02-30 is not a real date (check the day and month)"),
     case("date-in-words",
          [replace(BASIC, "date: 2027-02-09", "date: 9. februar 2027")],
-         f"{BASIC}:13: sessions[1].date: '9. februar 2027' is not a date; write it as YYYY-MM-DD, "
+         f"{BASIC}:{DEL_2}: sessions[1].date: '9. februar 2027' is not a date; write it as YYYY-MM-DD, "
          "for example 2027-03-15"),
     case("impossible-time",
          [replace(BASIC, BASIC_DEL_2, "    date: 2027-02-09\n    start: 25:00\n    end: 21:00")],
-         f"{BASIC}:14: sessions[1].start: 25:00 is not a real time of day (00:00 to 23:59)"),
+         f"{BASIC}:{DEL_2 + 1}: sessions[1].start: 25:00 is not a real time of day (00:00 to 23:59)"),
     case("end-before-start-in-a-new-course-file",
          [new_file(NEW, NEW_COURSE.replace("    end: 21:00\nformat", "    end: 17:00\nformat"))],
          f"{NEW}:14: sessions[1].end: 17:00 is before start 18:00; a session ends after it starts"),
     case("end-before-start",
          [replace(BASIC, BASIC_DEL_2, "    date: 2027-02-09\n    start: 18:00\n    end: 17:00")],
-         f"{BASIC}:15: sessions[1].end: 17:00 is before start 18:00; a session ends after it starts"),
+         f"{BASIC}:{DEL_2 + 2}: sessions[1].end: 17:00 is before start 18:00; a session ends after it starts"),
     case("end-same-as-start",
          [replace(BASIC, BASIC_DEL_2, "    date: 2027-02-09\n    start: 18:00\n    end: 18:00")],
-         f"{BASIC}:15: sessions[1].end: 18:00 is the same as start; a session ends after it starts"),
+         f"{BASIC}:{DEL_2 + 2}: sessions[1].end: 18:00 is the same as start; a session ends after it starts"),
     # The only session fails: the list is not empty, so no 'needs at least one entry'.
     case("end-before-start-in-a-one-session-course",
          [replace(ONE_SESSION, "end: 20:00", "end: 17:00")],
-         f"{ONE_SESSION}:11: sessions[0].end: 17:00 is before start 17:30; a session ends after it starts"),
+         f"{ONE_SESSION}:{line_of(ONE_SESSION, 'end: 20:00')}: "
+         "sessions[0].end: 17:00 is before start 17:30; a session ends after it starts"),
     case("period-end-before-start",
          [replace(AGREEMENTS, "end: 2025-12-31}", "end: 2021-12-31}")],
-         f"{AGREEMENTS}:8: agreements[0].period.end: 2021-12-31 is before start 2022-01-01; "
+         f"{AGREEMENTS}:{line_of(AGREEMENTS, 'end: 2025-12-31}')}: "
+         "agreements[0].period.end: 2021-12-31 is before start 2022-01-01; "
          "the end comes after the start"),
 
     # --- amounts and counts --------------------------------------------------------
     case("negative-price",
          [replace(ACCOUNTING, "price: 300", "price: -300")],
-         f"{ACCOUNTING}:18: price: -300 is negative; an amount is 0 or more"),
+         f"{ACCOUNTING}:{PRICE}: price: -300 is negative; an amount is 0 or more"),
     case("price-below-ore",
          [replace(ACCOUNTING, "price: 300", "price: 2.505")],
-         f"{ACCOUNTING}:18: price: 2.505 has more than two decimals; kroner have at most øre (0.01)"),
+         f"{ACCOUNTING}:{PRICE}: price: 2.505 has more than two decimals; kroner have at most øre (0.01)"),
     case("capacity-0",
          [replace(BASIC, "capacity: 25", "capacity: 0")],
-         f"{BASIC}:27: capacity: 0 is too small; it must be at least 1"),
+         f"{BASIC}:{CAPACITY}: capacity: 0 is too small; it must be at least 1"),
 
     # --- YAML 1.1 surprises -----------------------------------------------------------
     case("full-no-is-an-error-not-false",
          [replace(MARKETING, "full: true", "full: no")],
-         f"{MARKETING}:21: full: 'no' is not true or false; write true or false (not yes/no)"),
+         f"{MARKETING}:{line_of(MARKETING, 'full: true')}: "
+         "full: 'no' is not true or false; write true or false (not yes/no)"),
     case("full-yes-is-an-error-not-true",
          [replace(MARKETING, "full: true", "full: yes")],
-         f"{MARKETING}:21: full: 'yes' is not true or false; write true or false (not yes/no)"),
+         f"{MARKETING}:{line_of(MARKETING, 'full: true')}: "
+         "full: 'yes' is not true or false; write true or false (not yes/no)"),
     case("time-written-as-minutes-is-not-a-time",
          [replace(BASIC, BASIC_DEL_2, "    date: 2027-02-09\n    start: 1080\n    end: 21:00")],
-         f"{BASIC}:14: sessions[1].start: '1080' is not a time of day; write it as HH:MM, for example 18:00"),
+         f"{BASIC}:{DEL_2 + 1}: sessions[1].start: '1080' is not a time of day; write it as HH:MM, for example 18:00"),
 
     # --- unique ids ----------------------------------------------------------------
     case("duplicate-session-id",
          [replace(BASIC, "  - id: del-2", "  - id: del-1")],
-         f"{BASIC}:12: sessions[1].id: the session id 'del-1' is already used in {BASIC}:8; give each one its own id"),
+         f"{BASIC}:{line_of(BASIC, '  - id: del-2')}: sessions[1].id: the session id 'del-1' is already used in "
+         f"{BASIC}:{line_of(BASIC, '  - id: del-1')}; give each one its own id"),
     case("duplicate-course-id-across-two-course-files",
          [replace(ACCOUNTING, "id: regnskap-og-skatt-2027", "id: etablererkurs-var-2027")],
-         f"{ACCOUNTING}:3: id: the course id 'etablererkurs-var-2027' is already used in {BASIC}:3; "
+         f"{ACCOUNTING}:{line_of(ACCOUNTING, 'id: regnskap-og-skatt-2027')}: id: the course id "
+         f"'etablererkurs-var-2027' is already used in {BASIC}:{line_of(BASIC, 'id: etablererkurs-var-2027')}; "
          "give each one its own id"),
     case("duplicate-course-id-in-a-new-course-file",
          [new_file(NEW, NEW_COURSE.replace("id: testkurs-2027", "id: etablererkurs-var-2027"))],
-         f"{NEW}:2: id: the course id 'etablererkurs-var-2027' is already used in {BASIC}:3; give each one its own id"),
+         f"{NEW}:2: id: the course id 'etablererkurs-var-2027' is already used in "
+         f"{BASIC}:{line_of(BASIC, 'id: etablererkurs-var-2027')}; give each one its own id"),
 
     # --- references ------------------------------------------------------------------
     case("unknown-venue-municipality",
          [replace(BASIC, "municipality: moss", "municipality: mos")],
-         f"{BASIC}:24: venue.municipality: 'mos' is not a known municipality id; known: moss, rade, valer, vestby"),
+         f"{BASIC}:{line_of(BASIC, 'municipality: moss')}: "
+         "venue.municipality: 'mos' is not a known municipality id; known: moss, rade, valer, vestby"),
     case("unknown-county",
          [replace(MUNICIPALITIES, "county: akershus", "county: akershuss")],
-         f"{MUNICIPALITIES}:28: municipalities[1].counties[1].county: 'akershuss' is not a known organisation id; "
+         f"{MUNICIPALITIES}:{line_of(MUNICIPALITIES, 'county: akershus')}: "
+         "municipalities[1].counties[1].county: 'akershuss' is not a known organisation id; "
          f"known: {ORGANISATION_IDS}"),
     case("unknown-operator",
          [replace(REGION, "operator: mnu", "operator: mnu-as")],
-         f"{REGION}:8: operator: 'mnu-as' is not a known organisation id; known: {ORGANISATION_IDS}"),
+         f"{REGION}:{line_of(REGION, 'operator: mnu')}: "
+         f"operator: 'mnu-as' is not a known organisation id; known: {ORGANISATION_IDS}"),
     case("unknown-organisation-in-the-visibility-rule",
          [replace(AGREEMENTS, "organisations: [viken, innovasjon-norge]", "organisations: [viken, innovasjon-noreg]")],
-         f"{AGREEMENTS}:65: agreements[0].visibility.organisations[1]: 'innovasjon-noreg' is not a known "
+         f"{AGREEMENTS}:{line_of(AGREEMENTS, 'organisations: [viken, innovasjon-norge]')}: "
+         "agreements[0].visibility.organisations[1]: 'innovasjon-noreg' is not a known "
          f"organisation id; known: {ORGANISATION_IDS}"),
     case("funding-population-date-without-populations",
          [replace(AGREEMENTS, "population_date: 2021-07-01", "population_date: 2022-01-01")],
-         *[f"{AGREEMENTS}:62: agreements[0].funding.municipalities[{i}]: {name} has no population for 2022-01-01 "
+         *[f"{AGREEMENTS}:{line_of(AGREEMENTS, 'municipalities: [moss, vestby, rade, valer]')}: "
+           f"agreements[0].funding.municipalities[{i}]: {name} has no population for 2022-01-01 "
            "in data/municipalities.yml; add it under populations:"
            for i, name in enumerate(["Moss", "Vestby", "Råde", "Våler"])]),
     case("minimum-item-without-a-service",
          [replace(SERVICES, "fulfils: [brukerundersokelser]", "fulfils: []")],
-         f"{AGREEMENTS}:54: agreements[0].minimum_items[8].id: no service in data/services.yml fulfils "
+         f"{AGREEMENTS}:{line_of(AGREEMENTS, '- id: brukerundersokelser')}: "
+         "agreements[0].minimum_items[8].id: no service in data/services.yml fulfils "
          "'brukerundersokelser'; add one with fulfils: [brukerundersokelser]"),
-    # services.yml line 4 is 'services:'; line 1 is a comment.
+    # The second message is on the line 'services:' of services.yml, not on a comment above it.
     case("service-the-pages-need",
          [replace(SERVICES, "id: naeringsfaglig-vurdering", "id: vurdering")],
-         "data/referrals.yml:16: situations[1].services[1]: 'naeringsfaglig-vurdering' is not a known service id; "
+         f"{REFERRALS}:{line_of(REFERRALS, 'services: [veiledning, naeringsfaglig-vurdering]')}: "
+         "situations[1].services[1]: 'naeringsfaglig-vurdering' is not a known service id; "
          "known: brukerundersokelse, etablererkurs, kobling, kontorfellesskap, mentor-innvandrere, oppfolging, "
          "temakurs, veiledning, vekst, vurdering",
-         f"{SERVICES}:4: services: a service with id 'naeringsfaglig-vurdering' is needed; the pages describe it"),
+         f"{SERVICES}:{line_of(SERVICES, 'services:')}: "
+         "services: a service with id 'naeringsfaglig-vurdering' is needed; the pages describe it"),
 
     # --- logos -----------------------------------------------------------------------
     case("missing-logo-file",
          [replace(ORGANISATIONS, "file: assets/logos/viken.svg", "file: assets/logos/vikn.svg")],
-         f"{ORGANISATIONS}:13: organisations[0].logo.file: the logo file content/assets/logos/vikn.svg does not "
+         f"{ORGANISATIONS}:{line_of(ORGANISATIONS, 'file: assets/logos/viken.svg')}: organisations[0].logo.file: "
+         "the logo file content/assets/logos/vikn.svg does not "
          "exist; add the file or correct the path"),
     case("logo-required-by-the-visibility-rule",
          [replace(ORGANISATIONS, INNOVASJON_NORGE_LOGO, "")],
-         f"{ORGANISATIONS}:16: organisations[1].logo: a logo is required: an agreement's visibility rule names this "
+         f"{ORGANISATIONS}:{line_of(ORGANISATIONS, '  - id: innovasjon-norge')}: organisations[1].logo: a logo is "
+         "required: an agreement's visibility rule names this "
          "organisation; add logo: with file: and alt:"),
 
     # --- links -----------------------------------------------------------------------
     case("javascript-link",
          [replace(ORGANISATIONS, "url: https://www.nav.no/", "url: javascript:alert(1)")],
-         f"{ORGANISATIONS}:29: organisations[2].url: 'javascript:alert(1)' {LINK_ADVICE}"),
+         f"{ORGANISATIONS}:{line_of(ORGANISATIONS, 'url: https://www.nav.no/')}: "
+         f"organisations[2].url: 'javascript:alert(1)' {LINK_ADVICE}"),
     case("javascript-link-mixed-case-with-a-leading-space",
          [replace(ACCOUNTING, "url: https://example.com/pamelding/regnskap-og-skatt-2027",
                   'url: " JavaScript:alert(1)"')],
-         f"{ACCOUNTING}:21: registration.url: 'JavaScript:alert(1)' {LINK_ADVICE}"),
+         f"{ACCOUNTING}:{line_of(ACCOUNTING, 'url: https://example.com/pamelding/')}: "
+         f"registration.url: 'JavaScript:alert(1)' {LINK_ADVICE}"),
     case("javascript-link-upper-case-online-url",
          [replace(ENGLISH, "online_url: https://example.com/kurs/online", "online_url: JAVASCRIPT:alert(1)")],
-         f"{ENGLISH}:17: online_url: 'JAVASCRIPT:alert(1)' {LINK_ADVICE}"),
+         f"{ENGLISH}:{line_of(ENGLISH, 'online_url:')}: online_url: 'JAVASCRIPT:alert(1)' {LINK_ADVICE}"),
     case("data-link",
          [replace(ORGANISATIONS, "url: https://www.nav.no/", 'url: "data:text/html,hei"')],
-         f"{ORGANISATIONS}:29: organisations[2].url: 'data:text/html,hei' {LINK_ADVICE}"),
+         f"{ORGANISATIONS}:{line_of(ORGANISATIONS, 'url: https://www.nav.no/')}: "
+         f"organisations[2].url: 'data:text/html,hei' {LINK_ADVICE}"),
 
     # --- course rules ------------------------------------------------------------------
     case("fee-on-a-basic-course",
          [replace(BASIC, "price: 0", "price: 300")],
-         f"{BASIC}:26: price: the basic founder course is free for participants (agreement §5.2.1); "
+         f"{BASIC}:{line_of(BASIC, 'price: 0')}: "
+         "price: the basic founder course is free for participants (agreement §5.2.1); "
          "write price: 0, not 300"),
     case("deadline-after-the-first-session",
          [replace(BASIC, "deadline: 2027-01-26", "deadline: 2027-02-03")],
-         f"{BASIC}:30: registration.deadline: 2027-02-03 is not before the first session (2027-02-02); "
+         f"{BASIC}:{line_of(BASIC, 'deadline: 2027-01-26')}: "
+         "registration.deadline: 2027-02-03 is not before the first session (2027-02-02); "
          "set a deadline before 2027-02-02"),
     case("deadline-on-the-day-of-the-first-session",
          [replace(BASIC, "deadline: 2027-01-26", "deadline: 2027-02-02")],
-         f"{BASIC}:30: registration.deadline: 2027-02-02 is not before the first session (2027-02-02); "
+         f"{BASIC}:{line_of(BASIC, 'deadline: 2027-01-26')}: "
+         "registration.deadline: 2027-02-02 is not before the first session (2027-02-02); "
          "set a deadline before 2027-02-02"),
     case("onsite-course-without-a-venue",
          [replace(ACCOUNTING, ACCOUNTING_VENUE, "")],
-         f"{ACCOUNTING}:2: venue: an onsite course needs a venue with name, address and municipality"),
+         f"{ACCOUNTING}:{line_of(ACCOUNTING, 'sample: true')}: "
+         "venue: an onsite course needs a venue with name, address and municipality"),
     case("hybrid-course-without-an-online-url",
          [replace(MARKETING, "online_url: https://example.com/kurs/markedsforing\n", "")],
-         f"{MARKETING}:2: online_url: a hybrid course needs online_url: the link to join"),
+         f"{MARKETING}:{line_of(MARKETING, 'sample: true')}: "
+         "online_url: a hybrid course needs online_url: the link to join"),
 ]
 
 
@@ -272,19 +310,22 @@ def test_bad_input_gives_exactly_these_messages(data_copy, changes, expected):
 
 def test_unknown_field_gets_a_did_you_mean_hint(data_copy):
     edit(data_copy, BASIC, "capacity: 25", "capasity: 25")
-    assert f"{BASIC}:27: capasity: 'capasity' is not a known field; did you mean 'capacity'?" in errors_of(data_copy)
+    assert (f"{BASIC}:{CAPACITY}: capasity: 'capasity' is not a known field; did you mean 'capacity'?"
+            in errors_of(data_copy))
 
 
 def test_unknown_field_in_a_list_item_gets_a_did_you_mean_hint(data_copy):
     edit(data_copy, BASIC, "    start: 18:00\n    end: 21:00\n  - id: del-2",
          "    strat: 18:00\n    end: 21:00\n  - id: del-2")
-    assert (f"{BASIC}:10: sessions[0].strat: 'strat' is not a known field; did you mean 'start'?"
+    assert (f"{BASIC}:{line_of(BASIC, '  - id: del-1') + 2}: "
+            "sessions[0].strat: 'strat' is not a known field; did you mean 'start'?"
             in errors_of(data_copy))
 
 
 def test_unknown_field_in_a_nested_block_gets_a_did_you_mean_hint(data_copy):
     edit(data_copy, BASIC, "  municipality: moss", "  muncipality: moss")
-    assert (f"{BASIC}:24: venue.muncipality: 'muncipality' is not a known field; did you mean 'municipality'?"
+    assert (f"{BASIC}:{line_of(BASIC, 'municipality: moss')}: "
+            "venue.muncipality: 'muncipality' is not a known field; did you mean 'municipality'?"
             in errors_of(data_copy))
 
 
@@ -295,9 +336,10 @@ def break_three_things_in_three_files(root: Path) -> list[str]:
     edit(root, ACCOUNTING, "price: 300", "price: -300")
     edit(root, MUNICIPALITIES, 'number: "3216"', "number: 3216")
     return [
-        f"{BASIC}:27: capacity: 0 is too small; it must be at least 1",
-        f"{ACCOUNTING}:18: price: -300 is negative; an amount is 0 or more",
-        f"{MUNICIPALITIES}:24: municipalities[1].number: '3216' should be text; put it in quotes if it looks like "
+        f"{BASIC}:{CAPACITY}: capacity: 0 is too small; it must be at least 1",
+        f"{ACCOUNTING}:{PRICE}: price: -300 is negative; an amount is 0 or more",
+        f"{MUNICIPALITIES}:{VESTBY_NUMBER}: "
+        "municipalities[1].number: '3216' should be text; put it in quotes if it looks like "
         "a number or true/false",
     ]
 
@@ -324,20 +366,22 @@ def test_the_report_of_one_problem(data_copy):
     edit(data_copy, BASIC, "capacity: 25", "capacity: 0")
     lines = data_errors(data_copy).report().splitlines()
     assert [lines[0], lines[1][:10], len(lines)] == [
-        f"{BASIC}:27: capacity: 0 is too small; it must be at least 1", "1 problem ", 2]
+        f"{BASIC}:{CAPACITY}: capacity: 0 is too small; it must be at least 1", "1 problem ", 2]
 
 
 def test_errors_are_data_error_records(data_copy):
     edit(data_copy, BASIC, "capacity: 25", "capacity: 0")
-    assert data_errors(data_copy).errors == [DataError(BASIC, 27, "capacity", "0 is too small; it must be at least 1")]
+    assert data_errors(data_copy).errors == [
+        DataError(BASIC, CAPACITY, "capacity", "0 is too small; it must be at least 1")]
 
 
 def test_a_field_problem_and_a_reference_problem_in_two_course_files_come_in_one_run(data_copy):
     edit(data_copy, BASIC, "capacity: 25", "capacity: 0")
     edit(data_copy, ACCOUNTING, "municipality: vestby", "municipality: vestbi")
     assert errors_of(data_copy) == [
-        f"{BASIC}:27: capacity: 0 is too small; it must be at least 1",
-        f"{ACCOUNTING}:16: venue.municipality: 'vestbi' is not a known municipality id; "
+        f"{BASIC}:{CAPACITY}: capacity: 0 is too small; it must be at least 1",
+        f"{ACCOUNTING}:{line_of(ACCOUNTING, 'municipality: vestby')}: "
+        "venue.municipality: 'vestbi' is not a known municipality id; "
         "known: moss, rade, valer, vestby",
     ]
 
@@ -363,15 +407,15 @@ def test_not_utf8_is_a_clean_error(data_copy):
 @pytest.mark.parametrize("character", ["\x0b", "\x00", "\x1b"], ids=["vertical-tab", "nul", "escape"])
 def test_an_invisible_control_character_is_a_clean_error_on_its_line(data_copy, character):
     # Pasting from a word processor can bring a vertical tab (Shift+Enter) along.
-    edit(data_copy, BASIC, "target_group: Deg", f"target_group: {character}Deg")
-    assert [(e.file, e.line) for e in data_errors(data_copy).errors] == [(BASIC, 31)]
+    edit(data_copy, BASIC, BASIC_TARGET_GROUP, f"  nb: {character}Deg som har en idé")
+    assert [(e.file, e.line) for e in data_errors(data_copy).errors] == [(BASIC, line_of(BASIC, BASIC_TARGET_GROUP))]
 
 
 def test_a_logo_outside_content_is_an_error(data_copy):
     elsewhere = data_copy / "data" / "region.yml"  # exists, but is not under content/
     edit(data_copy, ORGANISATIONS, "file: assets/logos/viken.svg", f"file: {elsewhere.as_posix()}")
     assert ([(e.file, e.line, e.field) for e in data_errors(data_copy).errors]
-            == [(ORGANISATIONS, 13, "organisations[0].logo.file")])
+            == [(ORGANISATIONS, line_of(ORGANISATIONS, "file: assets/logos/viken.svg"), "organisations[0].logo.file")])
 
 
 # --- what must keep loading --------------------------------------------------------------
@@ -393,6 +437,6 @@ def test_a_leading_zero_never_makes_an_octal_price(data_copy):
     try:
         course = next(c for c in load(data_copy).courses if c.id == "regnskap-og-skatt-2027")
     except DataErrors as exc:
-        assert [(e.file, e.line, e.field) for e in exc.errors] == [(ACCOUNTING, 18, "price")]
+        assert [(e.file, e.line, e.field) for e in exc.errors] == [(ACCOUNTING, PRICE, "price")]
     else:
         assert course.price == Decimal("300")

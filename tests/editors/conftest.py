@@ -1,7 +1,7 @@
 """Helpers for the editors' tools: schema, check, health report, coverage, new content, serve.
 
 Every case works on a throw-away copy of the project (data/, content/,
-mkdocs.yml; hooks/ linked unless a test needs its own copy of the code).
+languages/, mkdocs.yml; hooks/ linked unless a test needs its own copy of the code).
 """
 
 from __future__ import annotations

@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import json
+import re
 from datetime import date
 
 import pytest
+import yaml
 from bs4 import BeautifulSoup
 
 from .conftest import copy_project, run_etablerer
@@ -21,14 +23,36 @@ def built(tmp_path_factory):
     return root, run
 
 
+# "note: uk: 4 pages and 46 texts in data/ have no translation (list: …)": one line per language.
+TRANSLATION_NOTE = re.compile(r"note: ([a-z]{2,3}): (\d+) pages? and (\d+) texts? in data/ have no translation "
+                              r"\(list: site/_report/translations\.txt\)")
+
+
 def test_the_build_prints_a_short_summary(built):
     _, run = built
-    notes = [line for line in run.stdout.splitlines() if line.startswith("note: ")]
+    notes = [line for line in run.stdout.splitlines() if line.startswith("note: ")
+             and not TRANSLATION_NOTE.fullmatch(line)]
     report = json.loads((built[0] / "site" / "_report" / "health.json").read_text(encoding="utf-8"))
     kinds = {f["kind"] for f in report["findings"]}
     assert len(notes) == len(kinds) < len(report["findings"])  # one line per kind, not per finding
     assert f"Content health: {len(report['findings'])} findings" in run.stdout
     assert "full report: site/_report/index.html" in run.stdout
+
+
+def test_the_build_sums_up_missing_translations_per_language(built):
+    root, run = built
+    # The full list: one line per missing page or text, "uk: page om.md" / "uk: text data/x.yml:8 title".
+    listed = (root / "site" / "_report" / "translations.txt").read_text(encoding="utf-8").splitlines()
+    region = yaml.safe_load((root / "data" / "region.yml").read_text(encoding="utf-8"))
+    expected = []
+    for code in region["languages"][1:]:  # every language but bokmål, in the order of data/region.yml
+        pages = sum(line.startswith(f"{code}: page ") for line in listed)
+        texts = sum(line.startswith(f"{code}: text ") for line in listed)
+        if pages or texts:
+            expected.append((code, str(pages), str(texts)))
+    summary = [m.groups() for m in map(TRANSLATION_NOTE.fullmatch, run.stdout.splitlines()) if m]
+    assert summary == expected
+    assert len(expected) == len(region["languages"]) - 1  # the shipped drafts miss something in every language
 
 
 def test_the_full_report_lists_every_finding_and_the_coverage(built):

@@ -6,7 +6,7 @@ from __future__ import annotations
 import time
 from pathlib import Path
 
-from tests.site.helpers import build, project_copy
+from tests.site.helpers import COPIES, LANGUAGES, build, language_prefix, project_copy
 
 
 def tree(root: Path) -> dict[str, bytes]:
@@ -24,6 +24,11 @@ def test_two_builds_in_different_folders_at_different_times_are_identical(tmp_pa
     assert sorted(first) == sorted(second)
     differing = [name for name in first if first[name] != second[name]]
     assert differing == []
-    # The comparison covers what tends to break reproducibility.
+    # The comparison covers what tends to break reproducibility, in every copy and every language
+    # (a full build: one MkDocs run per language, each with its own sitemap and search index).
     assert any(name.endswith("sitemap.xml.gz") for name in first)
     assert any(name.endswith("search_index.json") for name in first)
+    for copy in COPIES:
+        for lang in LANGUAGES:
+            folder = f"{copy}/{language_prefix(lang)}"
+            assert {f"{folder}index.html", f"{folder}search/search_index.json", f"{folder}sitemap.xml.gz"} <= set(first)
