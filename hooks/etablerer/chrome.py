@@ -45,10 +45,9 @@ class Alternate:
 
 @dataclass(frozen=True)
 class PageLanguages:
-    """Per page: the switcher, hreflang alternates for <head>, and the notes about translation."""
+    """Per page: the switcher and the notes about translation."""
 
     switcher: Markup
-    head: Markup
     notes: Markup
 
 
@@ -79,7 +78,7 @@ class ChromeRenderer:
 
     def _chrome(self, root: str) -> Chrome:
         view = self.view
-        site_root = root + ("../" if view.language.prefix else "")
+        site_root = copy_root(root, view.language.prefix)
         links = {name: site_root + view.copy_url(view.page_lang(src), src)
                  for name, src in (("accessibility", "tilgjengelighet.md"), ("contact", "kontakt.md"))}
         footer = self._render("chrome/footer.html", root=root, links=links, responsible=self.responsible(root),
@@ -102,12 +101,11 @@ class ChromeRenderer:
         """The 404 page: served at any address, so the switcher leads to each language's
         front page by the copy's root path (made absolute in each copy)."""
         view = self.view
-        prefix = view.language.prefix
-        copy_root = language_root[: -len(prefix)] if prefix and language_root.endswith(prefix) else language_root
-        alternates = [Alternate(lang.code, lang.own_name, lang.direction, copy_root + lang.prefix,
+        root = copy_root(language_root, view.language.prefix)
+        alternates = [Alternate(lang.code, lang.own_name, lang.direction, root + lang.prefix,
                                 view.host.base_url + lang.prefix, True, lang.code == view.lang)
                       for lang in view.data.language_files.languages]
-        return PageLanguages(self._render("chrome/languages.html", alternates=alternates), Markup(""), Markup(""))
+        return PageLanguages(self._render("chrome/languages.html", alternates=alternates), Markup(""))
 
     def title_lang(self, src: str) -> str | None:
         """The language of a page's title when it is not the page's: a course title without translation."""
@@ -123,8 +121,6 @@ class ChromeRenderer:
         view = self.view
         alternates = self.alternates(src)
         switcher = self._render("chrome/languages.html", alternates=alternates)
-        translations = [a for a in alternates if a.translated]
-        head = self._render("chrome/alternates.html", alternates=translations if len(translations) > 1 else [])
         notes = Markup("")
         if view.lang != DEFAULT_LANGUAGE:
             drafted = (meta.get("review", "drafted") != "reviewed" or (usage is not None and usage.drafted)
@@ -133,7 +129,29 @@ class ChromeRenderer:
             original = next(a for a in alternates if a.code == DEFAULT_LANGUAGE)
             notes = self._render("chrome/translation_note.html", drafted=drafted, untranslated=untranslated,
                                  original=original)
-        return PageLanguages(switcher, head, notes)
+        return PageLanguages(switcher, notes)
+
+    def sitemap_alternates(self, src: str) -> list[Alternate]:
+        """hreflang alternates of a page, for the language's sitemap.xml (sitemap.py's template).
+        Not in <head>: Material's script fetches a sitemap.xml beside every <link rel="alternate">
+        and takes over clicks on links below it, which broke the language switcher."""
+        return hreflang_alternates(self.alternates(src))
+
+
+def copy_root(language_root: str, prefix: str) -> str:
+    """From the root of a language's pages to the root of the copy: 'en/' → '', '../' → '../../',
+    '/base/en/' → '/base/' (the 404 page's absolute path)."""
+    if not prefix:
+        return language_root
+    if language_root.startswith("/") and language_root.endswith(prefix):
+        return language_root[: -len(prefix)]
+    return language_root + "../" * prefix.count("/")
+
+
+def hreflang_alternates(alternates: list[Alternate]) -> list[Alternate]:
+    """What search engines get: the languages the page exists in (and bokmål as the default), when more than one."""
+    translated = [a for a in alternates if a.translated]
+    return translated if len(translated) > 1 else []
 
 
 def relative_url(from_url: str, to_url: str) -> str:

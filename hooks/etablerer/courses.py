@@ -114,17 +114,15 @@ def filter_groups(courses: tuple[Course, ...], municipalities: tuple[Municipalit
                          lambda c, slug=m.id: c.venue is not None and c.venue.municipality == slug)
             for m in municipalities)),
         FilterGroup("sprak", t["filter_sprak"], tuple(
-            CourseFilter("sprak", code, _capital(language_name(code)),
+            # Named as a list ("Kurs på engelsk"), not as the language: the language switcher's
+            # link "English" leads elsewhere, and one name should lead to one place.
+            CourseFilter("sprak", code, t["courses_in_language"].replace("{language}", language_name(code)),
                          t["courses_in_language"].replace("{language}", language_name(code)),
                          lambda c, lang=code: lang in c.languages)
             for code in languages)),
         FilterGroup("pris", t["filter_pris"], (
             CourseFilter("pris", "gratis", t["free"], t["courses_free"], lambda c: c.price == 0),)),
     )
-
-
-def _capital(text: str) -> str:
-    return text[:1].upper() + text[1:]
 
 
 # --- renamed courses --------------------------------------------------------------

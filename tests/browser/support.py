@@ -23,7 +23,8 @@ import yaml
 from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import Error as PlaywrightError
 
-from tests.site.helpers import COPIES, COURSE_IDS, ROOT
+from tests.site.helpers import COPIES, COURSE_IDS, ROOT, language_of, language_prefix
+from tests.site.helpers import LANGUAGES as LANGUAGE_CODES
 
 # --- what to test --------------------------------------------------------------
 
@@ -31,9 +32,14 @@ from tests.site.helpers import COPIES, COURSE_IDS, ROOT
 # etablerer.copies.DIFFERENCES (tests/site/test_copies.py proves it).
 COPY = COPIES[0]
 
-# Languages of the site. Arabic (and others) join here when they land: each
-# entry is (code, path prefix inside a copy).
-LANGUAGES: list[tuple[str, str]] = [("nb", "")]
+# Languages of the site (data/region.yml): each entry is (code, path prefix
+# inside a copy): ("nb", ""), ("en", "en/"), … Arabic is written right to left.
+LANGUAGES: list[tuple[str, str]] = [(code, language_prefix(code)) for code in LANGUAGE_CODES]
+RTL = "ar"
+
+# Any unknown address: the host serves the 404.html of the copy, or of the
+# language folder the address is in (en/finnes-ikke/… gets en/404.html).
+NOT_FOUND_PATH = "finnes-ikke/dypt/nede/"
 
 # One page of each template, for the full matrix of widths and states.
 TEMPLATE_PAGES: dict[str, str] = {
@@ -42,7 +48,7 @@ TEMPLATE_PAGES: dict[str, str] = {
     "course": f"kurs/{COURSE_IDS[0]}/",
     "about": "om/",
     "content": "ordliste/",
-    "404": "finnes-ikke/dypt/nede/",  # any unknown address: the host serves 404.html
+    "404": NOT_FOUND_PATH,  # any unknown address: the host serves 404.html
 }
 
 DESKTOP = {"width": 1280, "height": 900}
@@ -103,9 +109,15 @@ def colour_schemes() -> list[str]:
 
 # --- the local server ----------------------------------------------------------
 
+def not_found_page(copy_dir: Path, rel: str) -> Path:
+    """The 404 page a host answers an unknown address `rel` of a copy with: that of
+    the language folder the address is in (en/…: en/404.html), else the copy's."""
+    return copy_dir / language_prefix(language_of(rel.lstrip("/"))) / "404.html"
+
+
 class _Handler(http.server.SimpleHTTPRequestHandler):
-    """Static files; an unknown address inside a copy gets its 404.html with
-    status 404, as a web server set up for the copy would answer."""
+    """Static files; an unknown address inside a copy gets its (language's) 404.html
+    with status 404, as a web server set up for the copy would answer."""
 
     def log_message(self, format, *args):  # quiet: pytest shows failures
         pass
@@ -113,8 +125,8 @@ class _Handler(http.server.SimpleHTTPRequestHandler):
     def send_head(self):
         path = Path(self.translate_path(self.path))
         if not path.exists():
-            copy = urlsplit(self.path).path.strip("/").split("/")[0]
-            fallback = Path(self.directory) / copy / "404.html"
+            copy, _, rel = unquote(urlsplit(self.path).path).strip("/").partition("/")
+            fallback = not_found_page(Path(self.directory) / copy, rel)
             if copy and fallback.is_file():
                 body = fallback.read_bytes()
                 self.send_response(404)
@@ -171,7 +183,7 @@ def route_copy_base(context, server: LocalServer, copy: str, base_url: str) -> N
                 if file.is_file():
                     route.fulfill(path=file)
                 else:
-                    route.fulfill(path=copy_dir / "404.html", status=404)
+                    route.fulfill(path=not_found_page(copy_dir, rel), status=404)
             else:
                 route.abort()
         except PlaywrightError:
@@ -180,10 +192,15 @@ def route_copy_base(context, server: LocalServer, copy: str, base_url: str) -> N
     context.route("**/*", handle)
 
 
+def is_not_found_page(path: str) -> bool:
+    """'404.html', 'en/404.html', 'finnes-ikke/dypt/nede/', 'ar/finnes-ikke/dypt/nede/'."""
+    return path.split("/")[-1] == "404.html" or path.removeprefix(language_prefix(language_of(path))) == NOT_FOUND_PATH
+
+
 def page_url(server: LocalServer, copy: str, base_url: str, path: str) -> str:
-    """Where a test opens a page. The 404 page is opened at its copy's own
-    origin (routed to the local server) because its links are absolute."""
-    if path == TEMPLATE_PAGES["404"] or path == "404.html":
+    """Where a test opens a page. A 404 page (of any language) is opened at its
+    copy's own origin (routed to the local server) because its links are absolute."""
+    if is_not_found_page(path):
         return base_url + path
     return server.url(copy, path)
 
@@ -205,15 +222,17 @@ def is_document(file: Path) -> bool:
     return file.read_text(encoding="utf-8")[:100].lstrip().lower().startswith("<!doctype html")
 
 
-def site_pages(copy_dir: Path) -> list[str]:
-    """Every page of a copy as the path a reader opens: '', 'om/', '404.html'.
+def site_pages(copy_dir: Path, language: str | None = None) -> list[str]:
+    """Every page of a copy as the path a reader opens: '', 'om/', '404.html', 'en/om/'
+    (only those of `language` when given: 'en' → 'en/', 'en/om/', …).
 
     Left out: pages that only redirect (an old course address; the browser
     leaves them at once, test_redirects checks where they lead) and HTML
     fragments for other sites to embed (see fragments()).
     """
-    return [_as_path(f.relative_to(copy_dir).as_posix()) for f in sorted(copy_dir.rglob("*.html"))
-            if is_document(f) and redirect_of(f) is None]
+    pages = [_as_path(f.relative_to(copy_dir).as_posix()) for f in sorted(copy_dir.rglob("*.html"))
+             if is_document(f) and redirect_of(f) is None]
+    return pages if language is None else [path for path in pages if language_of(path) == language]
 
 
 def fragments(copy_dir: Path) -> list[str]:

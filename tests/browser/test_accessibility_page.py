@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.site.helpers import COPIES, long_date, normalise, text_of
+from tests.site.helpers import COPIES, LANGUAGES, language_prefix, long_date, normalise, text_of
 
 
 @pytest.mark.parametrize("copy", COPIES)
@@ -21,6 +21,14 @@ def test_accessibility_page_links_the_host_statement_and_dates_from_data(built, 
     assert page.find("a", href=statement), f"the {copy} copy must link {statement}"
     review = built.data.region.accessibility
     assert f"Sist kontrollert {long_date(review.reviewed)}." in text
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+@pytest.mark.parametrize("copy", COPIES)
+def test_accessibility_page_in_every_language_links_the_host_statement(built, copy, lang):
+    page = built.page(copy, language_prefix(lang) + "tilgjengelighet/")
+    statement = built.municipality(copy).accessibility_statement_url
+    assert page.find("article").find("a", href=statement), f"the {copy} copy must link {statement} ({lang})"
 
 
 def test_accessibility_page_lists_tests_limits_deviations_and_feedback(built):

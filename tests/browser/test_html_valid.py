@@ -3,8 +3,9 @@
 Screen readers build their picture of a page from its markup; invalid markup
 (a label for a control that is not there, an attribute a checkbox may not
 have) is where they and browsers start to disagree. All pages of one copy are
-checked, the 404 page, pages that redirect and the landing page of the copies
-included; fragments for other sites are checked inside a plain host page.
+checked, in every language, the 404 pages, pages that redirect and the landing
+page of the copies included; fragments for other sites are checked inside a
+plain host page.
 """
 
 from __future__ import annotations
@@ -18,7 +19,7 @@ import pytest
 
 from tests.site.helpers import ROOT
 
-from .support import COPY, FRAGMENT_HOST, RESULTS_DIR, fragments, is_document
+from .support import COPY, FRAGMENT_HOST, LANGUAGES, RESULTS_DIR, fragments, is_document
 
 VNU_JAR = ROOT / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"
 
@@ -36,7 +37,9 @@ def vnu_command() -> list[str]:
 def test_every_page_is_valid_html(built, tmp_path):
     copy_dir = built.copy_dir(COPY)
     documents = [f for f in sorted(copy_dir.rglob("*.html")) if is_document(f)]
-    assert copy_dir / "404.html" in documents and copy_dir / "index.html" in documents
+    for language, prefix in LANGUAGES:
+        assert copy_dir / prefix / "404.html" in documents and copy_dir / prefix / "index.html" in documents, language
+        assert copy_dir / prefix / "kurs" / "index.html" in documents, language
     hosted = []
     for rel in fragments(copy_dir):
         host = tmp_path / rel.replace("/", "__")

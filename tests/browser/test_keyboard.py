@@ -3,7 +3,9 @@
 The first Tab reaches a skip link, which takes focus to the main content;
 Tab reaches every link, button and field in reading order; focus can always
 be seen and is never hidden; the mobile menu and the search dialog open with
-Enter and close with Escape, and focus never gets stuck.
+Enter and close with Escape, and focus never gets stuck. In every language,
+the first Tab reaches the skip link and Tab reaches each link of the language
+switcher, with focus that can be seen.
 """
 
 from __future__ import annotations
@@ -12,7 +14,7 @@ import pytest
 
 from tests.site.helpers import COURSE_IDS
 
-from .support import DESKTOP, PHONE
+from .support import DESKTOP, LANGUAGES, PHONE
 
 PAGES = {"front": "", "course": f"kurs/{COURSE_IDS[0]}/"}
 WIDTHS = {"1280px": DESKTOP, "375px": PHONE}
@@ -202,3 +204,29 @@ def test_search_opens_and_closes_by_keyboard(opener, width):
     assert state is not None and not page.evaluate("!!document.activeElement.closest('.md-search')"), \
         f"Tab after closing search should leave it, got {state and state['html']}"
     assert_visible_focus(state, f"after search, {width}")
+
+
+@pytest.mark.parametrize("width", WIDTHS)
+@pytest.mark.parametrize("language,prefix", LANGUAGES, ids=[code for code, _ in LANGUAGES])
+def test_in_every_language_tab_reaches_the_skip_link_then_every_language_link(opener, language, prefix, width):
+    where = f"{language} front page, {width}"
+    page = opener.open(prefix, viewport=WIDTHS[width])
+    assert page.evaluate("document.documentElement.lang") == language
+    page.keyboard.press("Tab")
+    state = focus(page)
+    assert state is not None and "md-skip" in state["html"], f"{where}: the first Tab should reach the skip link"
+    assert_visible_focus(state, f"{where}, skip link")
+
+    switcher = page.locator("nav.et-languages a[hreflang]")
+    assert switcher.count() == len(LANGUAGES), f"{where}: the switcher should link every language"
+    reached: list[str] = []
+    for step in range(2, 80):
+        page.keyboard.press("Tab")
+        if not page.evaluate("!!document.activeElement.closest('nav.et-languages')"):
+            if reached:
+                break  # Tab has left the switcher
+            continue
+        code = page.evaluate("document.activeElement.getAttribute('hreflang')")
+        assert_visible_focus(focus(page), f"{where}, Tab {step}, switcher link {code}")
+        reached.append(code)
+    assert reached == [code for code, _ in LANGUAGES], f"{where}: Tab reached the switcher's links {reached}"

@@ -4,7 +4,9 @@ Names are taken from Chromium's accessibility tree, as a screen reader gets
 them. On a page no two links share a name but lead to different places
 ("Les mer" five times fails); every image has alt text that fits its role
 (a logo names its organisation; a decorative image has empty alt); every
-page title is unique and names both the page and the service.
+page title is unique among the pages of its language and names both the page
+and the service (the same page in two languages may share a title: a course
+title without a translation, "Kontakt" in bokmål and Polish).
 """
 
 from __future__ import annotations
@@ -13,7 +15,7 @@ from collections import defaultdict
 
 import pytest
 
-from tests.site.helpers import SITE_NAME, normalise
+from tests.site.helpers import SITE_NAME, language_of, language_prefix, normalise
 
 from .conftest import Opener
 from .support import COPY, DESKTOP, resolve, site_pages
@@ -88,15 +90,16 @@ def test_every_image_has_alt_text_that_fits_its_role(seen, built):
 
 
 def test_page_titles_are_unique_and_name_page_and_service(seen):
-    titles: dict[str, list[str]] = defaultdict(list)
+    titles: dict[tuple[str, str], list[str]] = defaultdict(list)
     problems = []
     for path, facts in seen.items():
-        title = facts["title"]
-        titles[title].append(path or "(front page)")
+        title, language = facts["title"], language_of(path)
+        titles[language, title].append(path or "(front page)")
         if SITE_NAME not in title:
             problems.append(f"{path}: title {title!r} does not name the service")
-        if path and title == SITE_NAME:
+        front_page = path == language_prefix(language)  # headed with the service's name
+        if not front_page and title == SITE_NAME:
             problems.append(f"{path}: title {title!r} does not name the page")
-    problems += [f"{len(paths)} pages share the title {title!r}: {paths}" for title, paths in titles.items()
-                 if len(paths) > 1]
+    problems += [f"{len(paths)} {language} pages share the title {title!r}: {paths}"
+                 for (language, title), paths in titles.items() if len(paths) > 1]
     assert not problems, "\n".join(problems)

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import pytest
 
-from .support import COPY, DESKTOP, NARROWEST, PHONE, TEMPLATE_PAGES, site_pages
+from .support import COPY, DESKTOP, LANGUAGES, NARROWEST, PHONE, TEMPLATE_PAGES, site_pages
 
 # Elements sticking out of the viewport sideways, except inside a container
 # that scrolls sideways; and those containers, with their name and tab stop.
@@ -73,11 +73,16 @@ def check_reflow(page, where: str) -> list[str]:
     return problems
 
 
-def test_every_page_reflows_at_320_px(opener, built):
+@pytest.mark.parametrize("language", [code for code, _ in LANGUAGES])
+def test_every_page_reflows_at_320_px(opener, built, language):
+    """Every page of every language: Arabic right to left, Ukrainian's and Polish's longer words."""
+    pages = site_pages(built.copy_dir(COPY), language)
+    assert len(pages) >= 12, pages
     page = opener.context(NARROWEST).new_page()
     problems = []
-    for path in site_pages(built.copy_dir(COPY)):
+    for path in pages:
         page.goto(opener.url(path), wait_until="load")
+        assert page.evaluate("document.documentElement.lang") == language, path
         problems += check_reflow(page, f"{COPY}/{path or '(front page)'} at 320 px")
     assert not problems, "\n".join(problems)
 

@@ -77,7 +77,7 @@ def links_in(copy_dir: Path):
         elif path.suffix == ".css":
             for match in CSS_URL.finditer(path.read_text(encoding="utf-8")):
                 yield Found(rel, match["url"].strip())
-        elif rel == "sitemap.xml":
+        elif path.name == "sitemap.xml":  # one per language: sitemap.xml, en/sitemap.xml, …
             for loc in SITEMAP_LOC.findall(path.read_text(encoding="utf-8")):
                 yield Found(rel, loc)
         elif path.suffix == ".json" and rel.startswith(JSON_UNDER):

@@ -12,7 +12,7 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from tests.site.helpers import COPIES, edit_file
+from tests.site.helpers import COPIES, LANGUAGES, edit_file, language_prefix
 
 from . import linkcheck
 
@@ -33,6 +33,16 @@ def test_every_internal_link_and_anchor_of_the_copy_leads_somewhere(published, c
 def test_the_check_covers_the_embeds(published, copy):
     sources = {found.source for found in linkcheck.links_in(published.copy_dir(copy))}
     assert {"embed/snippet.html", "embed/courses/index.html", "embed/courses.json"} <= sources
+
+
+@pytest.mark.parametrize("copy", COPIES)
+def test_the_check_covers_every_language(published, copy):
+    """Each language's pages (under <copy>/<code>/), its 404 page and its sitemap."""
+    sources = {found.source for found in linkcheck.links_in(published.copy_dir(copy))}
+    missing = [f"{language_prefix(lang)}{name}" for lang in LANGUAGES
+               for name in ("index.html", "kontakt/index.html", "404.html", "sitemap.xml")
+               if f"{language_prefix(lang)}{name}" not in sources]
+    assert missing == []
 
 
 @pytest.mark.parametrize("copy", COPIES)

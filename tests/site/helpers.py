@@ -9,6 +9,7 @@ etablerer.agreements, as the issue asks.)
 
 from __future__ import annotations
 
+import functools
 import gzip
 import os
 import posixpath
@@ -40,7 +41,7 @@ PINNED_EPOCH = int(datetime(2026, 11, 27, 12, 0, tzinfo=ZoneInfo("Europe/Oslo"))
 # HTML files of a copy that are fragments, not pages.
 HTML_FRAGMENTS = ("embed/snippet.html",)
 
-SAMPLE_BANNER = "Eksempelinnhold – ikke ekte kurs eller kontaktinformasjon"
+SAMPLE_BANNER = "Eksempelinnhold – ikke ekte kurs eller kontaktinformasjon"  # bokmål; sample_banner(lang)
 
 MONTHS = ("januar", "februar", "mars", "april", "mai", "juni", "juli",
           "august", "september", "oktober", "november", "desember")
@@ -68,6 +69,67 @@ def course_ids_from_files() -> list[str]:
 COPIES: list[str] = [m["id"] for m in _read_yaml(DATA_DIR / "municipalities.yml")["municipalities"]]
 COURSE_IDS: list[str] = course_ids_from_files()
 SITE_NAME: str = _read_yaml(DATA_DIR / "region.yml")["name"]
+
+
+# --- languages ----------------------------------------------------------------
+# Bokmål is at the root of a copy; every other language under <copy>/<code>/.
+# A page's interface strings come from languages/<code>/interface.yml, read here
+# with yaml (not through the product).
+
+LANGUAGES_DIR = ROOT / "languages"
+DEFAULT_LANGUAGE = "nb"
+LANGUAGES: list[str] = _read_yaml(DATA_DIR / "region.yml")["languages"]
+OTHER_LANGUAGES: list[str] = [code for code in LANGUAGES if code != DEFAULT_LANGUAGE]
+RTL_LANGUAGES = {"ar"}
+
+# The pinned as-of day as each language writes a long date, written out (CLDR
+# long format: Babel's en_GB, uk, pl and ar with Latin digits; bokmål as before).
+PINNED_DAY_LONG: dict[str, str] = {
+    "nb": "27. november 2026",
+    "en": "27 November 2026",
+    "uk": "27 листопада 2026 р.",
+    "pl": "27 listopada 2026",
+    "ar": "27 نوفمبر 2026",
+}
+
+
+@functools.cache
+def interface(lang: str) -> dict[str, str]:
+    """languages/<lang>/interface.yml: every interface string of that language."""
+    return _read_yaml(LANGUAGES_DIR / lang / "interface.yml")
+
+
+def interface_text(lang: str, key: str, **values: str) -> str:
+    """An interface string with its {placeholders} filled in, normalised as text_of gives it."""
+    return normalise(interface(lang)[key].format(**values))
+
+
+def sample_banner(lang: str) -> str:
+    return interface_text(lang, "sample_banner")
+
+
+def language_of(rel: str) -> str:
+    """The language of a file of a copy from its path: 'en/om/index.html' → 'en', 'om/index.html' → 'nb'."""
+    first = rel.split("/", 1)[0]
+    return first if first in OTHER_LANGUAGES and "/" in rel else DEFAULT_LANGUAGE
+
+
+def language_prefix(lang: str) -> str:
+    """'' for bokmål, 'en/' for English: where a language's pages are in a copy."""
+    return "" if lang == DEFAULT_LANGUAGE else f"{lang}/"
+
+
+def in_language(text, lang: str) -> str:
+    """A text from data/ as a page in `lang` shows it: its translation there, or the
+    bokmål text when it has none (the fallback). Plain data text has no translations."""
+    if lang == DEFAULT_LANGUAGE:
+        return str(text)
+    return getattr(text, "translations", {}).get(lang) or str(text)
+
+
+def nb(value):
+    """The bokmål text of a field read straight from data YAML: plain text or {nb: …, en: …}."""
+    return value["nb"] if isinstance(value, dict) else value
 
 
 # --- reading text as a reader sees it ---------------------------------------
@@ -179,7 +241,8 @@ class BuiltSite:
         return self.soup_of(self.out / "index.html")
 
     def html_pages(self, copy: str) -> list[str]:
-        """Every HTML page of a copy, as paths relative to the copy: 'om/index.html'.
+        """Every HTML page of a copy, in every language, as paths relative to the copy:
+        'om/index.html', 'en/om/index.html' (language_of(rel) gives its language).
 
         Not the CMS snippet (embed/snippet.html): a fragment for other sites' pages,
         with rules of its own (tests/publishing/test_embeds.py)."""

@@ -21,8 +21,18 @@ import pytest
 from etablerer import csp
 from etablerer.copies import DERIVED, DIFFERENCES
 
-from .helpers import (COPIES, build, edit_file, page_file, parse_html, project_copy, read_sitemap,
-                      sitemap_locations)
+from .helpers import (
+    COPIES,
+    LANGUAGES,
+    build,
+    edit_file,
+    language_prefix,
+    page_file,
+    parse_html,
+    project_copy,
+    read_sitemap,
+    sitemap_locations,
+)
 
 HOST_NAME = "host_name"  # the one difference that is only replaced inside marked elements
 TEXT_KINDS = (".html", ".xml", ".json", ".ics")
@@ -146,10 +156,22 @@ def test_the_canonical_link_of_a_page_is_its_own_address(site, copy):
 
 
 @pytest.mark.parametrize("copy", COPIES)
+def test_every_alternate_language_link_is_under_the_copys_own_base_url(site, copy):
+    """<link rel="alternate" hreflang=…>: the same page in another language of the same copy."""
+    links = [(rel, link.get("href", "")) for rel in site.html_pages(copy)
+             for link in site.soup_of(site.copy_dir(copy) / rel).find_all("link", rel="alternate", hreflang=True)]
+    assert links, "no page links its other languages"
+    assert [f"{rel}: {href}" for rel, href in links if not href.startswith(site.base_url(copy))] == []
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+@pytest.mark.parametrize("copy", COPIES)
 @pytest.mark.parametrize("sitemap", ["sitemap.xml", "sitemap.xml.gz"])
-def test_every_sitemap_url_is_under_the_copys_own_base_url(site, copy, sitemap):
-    locations = sitemap_locations(read_sitemap(site.copy_dir(copy), sitemap))
-    assert locations and all(loc.startswith(site.base_url(copy)) for loc in locations), locations
+def test_every_sitemap_url_is_under_the_copys_own_base_url(site, copy, sitemap, lang):
+    """One sitemap per language (en/sitemap.xml, …), each with the copy's own addresses."""
+    locations = sitemap_locations(read_sitemap(site.copy_dir(copy) / language_prefix(lang), sitemap))
+    base = site.base_url(copy) + language_prefix(lang)
+    assert locations and all(loc.startswith(base) for loc in locations), locations
 
 
 @pytest.mark.parametrize("copy", COPIES)
@@ -187,9 +209,10 @@ def test_no_footer_links_to_another_copys_statement_or_privacy_page(site, copy):
     assert wrong == []
 
 
+@pytest.mark.parametrize("lang", LANGUAGES)
 @pytest.mark.parametrize("copy", COPIES)
-def test_the_accessibility_page_names_the_host_municipality(site, copy):
-    marked = site.page(copy, "tilgjengelighet/").find_all(attrs={"data-copy": "host-name"})
+def test_the_accessibility_page_names_the_host_municipality(site, copy, lang):
+    marked = site.page(copy, language_prefix(lang) + "tilgjengelighet/").find_all(attrs={"data-copy": "host-name"})
     assert marked and {m.get_text() for m in marked} == {site.municipality(copy).name}
 
 

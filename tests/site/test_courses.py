@@ -2,7 +2,8 @@
 
 Title, every session date, price, the status in words and the deadline. The
 sign-up link is there only while registration is open. Expectations come from
-the loaded data and the course status on the pinned as-of date.
+the loaded data and the course status on the pinned as-of date; the status
+words from languages/<code>/interface.yml (status_<status>), in every language.
 """
 
 from __future__ import annotations
@@ -11,15 +12,15 @@ import pytest
 
 from etablerer import courses as course_status
 
-from .helpers import COPIES, COURSE_IDS, long_date, price_in_words, text_of
+from .helpers import COPIES, COURSE_IDS, LANGUAGES, interface_text, language_prefix, long_date, price_in_words, text_of
 
 
 def course(data, course_id):
     return next(c for c in data.courses if c.id == course_id)
 
 
-def course_page(site, copy, course_id):
-    return site.page(copy, f"kurs/{course_id}/")
+def course_page(site, copy, course_id, lang="nb"):
+    return site.page(copy, f"{language_prefix(lang)}kurs/{course_id}/")
 
 
 def links_to(soup, url):
@@ -59,11 +60,22 @@ def test_the_shipped_courses_include_a_free_one_and_one_for_300_kroner(data):
     assert {price_in_words(c.price) for c in data.courses} >= {"Gratis", "kr 300"}
 
 
+def status_words(lang, status) -> str:
+    return interface_text(lang, f"status_{status.value}")
+
+
+def test_the_bokmal_status_words_are_the_ones_readers_know():
+    """Written out: the words the service has always used."""
+    assert [status_words("nb", s) for s in course_status.Status] == [
+        "Åpen for påmelding", "Påmeldingen stenger snart", "Fullt", "Påmeldingen er stengt", "Kurset er holdt"]
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
 @pytest.mark.parametrize("copy", COPIES)
 @pytest.mark.parametrize("course_id", COURSE_IDS)
-def test_the_course_page_shows_the_status_in_words(site, data, today, copy, course_id):
-    words = course_status.STATUS_WORDS[course_status.status(course(data, course_id), today)]
-    assert words in text_of(course_page(site, copy, course_id))
+def test_the_course_page_shows_the_status_in_words(site, data, today, copy, course_id, lang):
+    words = status_words(lang, course_status.status(course(data, course_id), today))
+    assert words in text_of(course_page(site, copy, course_id, lang))
 
 
 @pytest.mark.parametrize("copy", COPIES)

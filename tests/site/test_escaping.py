@@ -1,8 +1,9 @@
 """Feature: what editors write is shown as text, never run as code.
 
 A course whose title and description hold HTML, an event handler and a
-javascript: Markdown link is built (the title also tries to close <title>);
-the pages show those characters as text.
+javascript: Markdown link is built (the title also tries to close <title>),
+in every language of the site; the pages of every language show those
+characters as text.
 """
 
 from __future__ import annotations
@@ -12,7 +13,7 @@ import re
 
 import pytest
 
-from .helpers import COPIES, build, edit_file, parse_html, project_copy, text_of
+from .helpers import COPIES, LANGUAGES, build, edit_file, language_prefix, parse_html, project_copy, text_of
 
 SCRIPT = "<script>alert(1)</script>"
 IMAGE = "<img src=x onerror=alert(1)>"
@@ -25,9 +26,22 @@ TITLE = f"Regnskap {SCRIPT} {IMAGE} {MARKDOWN_LINK} {TITLE_BREAKOUT}"
 DESCRIPTION = f"Beskrivelse {SCRIPT} {IMAGE} {MARKDOWN_LINK} slutt."
 
 
+def in_every_language(text: str) -> str:
+    """{nb: text, en: text, …} as YAML (JSON is YAML): the same text for every language."""
+    return json.dumps({lang: text for lang in LANGUAGES}, ensure_ascii=False)
+
+
+# A top-level field with its value: on the line (title: …) or below it, indented (title:\n  nb: …).
+def top_level_field(name: str) -> re.Pattern:
+    return re.compile(rf"(?m)^{name}:.*(?:\n[ \t]+.*)*")
+
+
 def with_hostile_text(yaml_text: str) -> str:
-    yaml_text = re.sub(r"(?m)^title: .*$", lambda _: "title: " + json.dumps(TITLE), yaml_text)
-    return re.sub(r"(?m)^description: .*$", lambda _: "description: " + json.dumps(DESCRIPTION), yaml_text)
+    for name, text in (("title", TITLE), ("description", DESCRIPTION)):
+        value = f"{name}: " + in_every_language(text)
+        yaml_text, count = top_level_field(name).subn(lambda _, value=value: value, yaml_text)
+        assert count == 1, f"the course file should have one {name}: field"
+    return yaml_text
 
 
 @pytest.fixture(scope="module")
@@ -62,26 +76,36 @@ def javascript_links(soup):
             if e.has_attr(attr) and e[attr].strip().lower().replace("\t", "").startswith("javascript:")]
 
 
+def course_page(site, lang):
+    return site.page(COPY, f"{language_prefix(lang)}kurs/{COURSE_ID}/")
+
+
 def test_the_course_got_the_hostile_title(hostile):
-    assert next(c for c in hostile.data.courses if c.id == COURSE_ID).title == TITLE
+    course = next(c for c in hostile.data.courses if c.id == COURSE_ID)
+    assert course.title == TITLE
+    assert course.title.translations == {lang: TITLE for lang in LANGUAGES if lang != "nb"}
 
 
+@pytest.mark.parametrize("lang", LANGUAGES)
 @pytest.mark.parametrize("payload", PAYLOADS)
-def test_the_course_page_heading_shows_the_title_as_text(hostile, payload):
-    heading = hostile.page(COPY, f"kurs/{COURSE_ID}/").find("h1")
+def test_the_course_page_heading_shows_the_title_as_text(hostile, payload, lang):
+    heading = course_page(hostile, lang).find("h1")
     assert payload in text_of(heading)
 
 
-def test_the_course_page_shows_the_description_as_text(hostile):
-    assert DESCRIPTION in text_of(hostile.page(COPY, f"kurs/{COURSE_ID}/"))
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_the_course_page_shows_the_description_as_text(hostile, lang):
+    assert DESCRIPTION in text_of(course_page(hostile, lang))
 
 
-def test_the_course_page_shows_the_script_tag_as_text(hostile):
-    assert SCRIPT in hostile.page(COPY, f"kurs/{COURSE_ID}/").get_text()
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_the_course_page_shows_the_script_tag_as_text(hostile, lang):
+    assert SCRIPT in course_page(hostile, lang).get_text()
 
 
-def test_the_browser_tab_shows_the_title_as_text(hostile):
-    title = hostile.page(COPY, f"kurs/{COURSE_ID}/").title
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_the_browser_tab_shows_the_title_as_text(hostile, lang):
+    title = course_page(hostile, lang).title
     assert title is not None and TITLE in title.get_text(), f"the page's <title> is {title}"
 
 
@@ -103,15 +127,17 @@ def test_no_page_has_a_javascript_link(hostile):
     assert found == {}
 
 
-def search_entries(site, copy):
-    index = json.loads((site.copy_dir(copy) / "search" / "search_index.json").read_text(encoding="utf-8"))
-    return index["docs"]
+def search_entries(site, copy, lang="nb"):
+    """The search index of one language (each language has its own, under its folder)."""
+    file = site.copy_dir(copy) / language_prefix(lang) / "search" / "search_index.json"
+    return json.loads(file.read_text(encoding="utf-8"))["docs"]
 
 
-def test_the_search_index_holds_the_title_as_text_not_markup(hostile):
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_the_search_index_holds_the_title_as_text_not_markup(hostile, lang):
     """The search box shows titles and text from the index as HTML."""
     dangerous = []
-    for entry in search_entries(hostile, COPY):
+    for entry in search_entries(hostile, COPY, lang):
         for field in ("title", "text"):
             fragment = parse_html(entry.get(field) or "")
             if scripts_running_the_payload(fragment) or elements_with_event_handlers(fragment) \
@@ -120,5 +146,6 @@ def test_the_search_index_holds_the_title_as_text_not_markup(hostile):
     assert dangerous == []
 
 
-def test_the_search_index_finds_the_course(hostile):
-    assert any(e["location"].startswith(f"kurs/{COURSE_ID}/") for e in search_entries(hostile, COPY))
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_the_search_index_finds_the_course(hostile, lang):
+    assert any(e["location"].startswith(f"kurs/{COURSE_ID}/") for e in search_entries(hostile, COPY, lang))

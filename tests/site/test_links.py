@@ -1,17 +1,19 @@
 """Feature: a copy works from whatever address a municipality publishes it at.
 
 Every link inside a copy is relative and leads to a file of the copy (and to
-an element with that id when it has a #fragment). The 404 page is served at
-any depth, so its links are absolute, under the copy's own base URL.
+an element with that id when it has a #fragment). The 404 page (one per
+language: 404.html, en/404.html, …) is served at any depth, so its links are
+absolute, under the copy's own base URL.
 """
 
 from __future__ import annotations
 
 import pytest
 
-from .helpers import COPIES, EXTERNAL_SCHEMES, fragment_of, resolve_in_copy
+from .helpers import COPIES, EXTERNAL_SCHEMES, LANGUAGES, fragment_of, language_prefix, resolve_in_copy
 
 NOT_FOUND_PAGE = "404.html"
+NOT_FOUND_PAGES = {lang: language_prefix(lang) + NOT_FOUND_PAGE for lang in LANGUAGES}
 URL_ATTRIBUTES = ("href", "src")
 
 
@@ -32,7 +34,12 @@ def is_external(url: str) -> bool:
 
 
 def pages_except_404(site, copy):
-    return [rel for rel in site.html_pages(copy) if rel != NOT_FOUND_PAGE]
+    return [rel for rel in site.html_pages(copy) if rel not in NOT_FOUND_PAGES.values()]
+
+
+@pytest.mark.parametrize("copy", COPIES)
+def test_every_language_has_its_404_page(site, copy):
+    assert [lang for lang, rel in NOT_FOUND_PAGES.items() if not (site.copy_dir(copy) / rel).is_file()] == []
 
 
 @pytest.mark.parametrize("copy", COPIES)
@@ -71,8 +78,8 @@ def test_every_fragment_leads_to_an_element_with_that_id(site, copy):
     assert broken == [], f"{copy}: #fragments with no element of that id in the target page"
 
 
-def links_of_404(site, copy):
-    return [(tag, attr, url) for tag, attr, url in urls_on(site.page(copy, NOT_FOUND_PAGE))
+def links_of_404(site, copy, lang="nb"):
+    return [(tag, attr, url) for tag, attr, url in urls_on(site.page(copy, NOT_FOUND_PAGES[lang]))
             if not url.lower().startswith(("mailto:", "tel:"))]
 
 
@@ -80,47 +87,53 @@ def host_of(url: str) -> str:
     return url.split("/")[2].lower() if url.lower().startswith(("http://", "https://")) else ""
 
 
+@pytest.mark.parametrize("lang", LANGUAGES)
 @pytest.mark.parametrize("copy", COPIES)
-def test_the_404_page_has_no_relative_links(site, copy):
-    relative = [f"<{tag} {attr}={url!r}>" for tag, attr, url in links_of_404(site, copy)
+def test_the_404_page_has_no_relative_links(site, copy, lang):
+    relative = [f"<{tag} {attr}={url!r}>" for tag, attr, url in links_of_404(site, copy, lang)
                 if not is_external(url) and not url.startswith("#")]
-    assert relative == [], f"{copy}/404.html is served at any depth: its links must start with {site.base_url(copy)}"
+    assert relative == [], (f"{copy}/{NOT_FOUND_PAGES[lang]} is served at any depth: "
+                            f"its links must start with {site.base_url(copy)}")
 
 
+@pytest.mark.parametrize("lang", LANGUAGES)
 @pytest.mark.parametrize("copy", COPIES)
-def test_the_404_pages_links_to_the_copys_host_start_with_its_base_url(site, copy):
+def test_the_404_pages_links_to_the_copys_host_start_with_its_base_url(site, copy, lang):
     base = site.base_url(copy)
     municipality = site.municipality(copy)
-    wrong = [url for tag, attr, url in links_of_404(site, copy)
+    wrong = [url for tag, attr, url in links_of_404(site, copy, lang)
              if host_of(url) == host_of(base) and not url.startswith(base)
              and url not in (municipality.privacy_url, municipality.accessibility_statement_url)]
-    assert wrong == [], f"{copy}/404.html: links that do not start with {base}"
+    assert wrong == [], f"{copy}/{NOT_FOUND_PAGES[lang]}: links that do not start with {base}"
 
 
+@pytest.mark.parametrize("lang", LANGUAGES)
 @pytest.mark.parametrize("copy", COPIES)
-def test_the_404_pages_links_have_no_double_slash_after_the_base_url(site, copy):
+def test_the_404_pages_links_have_no_double_slash_after_the_base_url(site, copy, lang):
     base = site.base_url(copy)
-    doubled = [url for tag, attr, url in links_of_404(site, copy) if url.startswith(base + "/")]
-    assert doubled == [], f"{copy}/404.html: '{base}/…' is not the address of a page of the copy"
+    doubled = [url for tag, attr, url in links_of_404(site, copy, lang) if url.startswith(base + "/")]
+    assert doubled == [], f"{copy}/{NOT_FOUND_PAGES[lang]}: '{base}/…' is not the address of a page of the copy"
 
 
+@pytest.mark.parametrize("lang", LANGUAGES)
 @pytest.mark.parametrize("copy", COPIES)
-def test_the_404_pages_links_lead_to_files_of_the_copy(site, copy):
+def test_the_404_pages_links_lead_to_files_of_the_copy(site, copy, lang):
     base = site.base_url(copy)
     broken = []
-    for tag, attr, url in links_of_404(site, copy):
+    for tag, attr, url in links_of_404(site, copy, lang):
         if not url.startswith(base):
             continue
-        target = resolve_in_copy(site.copy_dir(copy), NOT_FOUND_PAGE, url, base)
+        target = resolve_in_copy(site.copy_dir(copy), NOT_FOUND_PAGES[lang], url, base)
         if target is None or not target.is_file():
             broken.append(url)
     assert broken == []
 
 
+@pytest.mark.parametrize("lang", LANGUAGES)
 @pytest.mark.parametrize("copy", COPIES)
-def test_the_404_page_links_to_the_front_page_courses_and_contact(site, copy):
-    base = site.base_url(copy)
-    hrefs = {a["href"] for a in site.page(copy, NOT_FOUND_PAGE).find("article").find_all("a", href=True)}
+def test_the_404_page_links_to_the_front_page_courses_and_contact_in_its_language(site, copy, lang):
+    base = site.base_url(copy) + language_prefix(lang)
+    hrefs = {a["href"] for a in site.page(copy, NOT_FOUND_PAGES[lang]).find("article").find_all("a", href=True)}
     assert {base, base + "kurs/", base + "kontakt/"} <= hrefs
 
 

@@ -9,7 +9,19 @@ from __future__ import annotations
 
 import pytest
 
-from .helpers import COPIES, COURSE_IDS, SITE_NAME, normalise, text_of
+from .helpers import (
+    COPIES,
+    COURSE_IDS,
+    LANGUAGES,
+    PINNED_DAY_LONG,
+    RTL_LANGUAGES,
+    SITE_NAME,
+    interface_text,
+    language_of,
+    language_prefix,
+    normalise,
+    text_of,
+)
 
 # The pages the issue asks for, with the heading a reader sees first.
 # The browser tab names the page by this heading, or by its name in the menu.
@@ -74,9 +86,28 @@ def test_the_browser_tab_names_the_page_and_the_service(site, copy, url):
 
 
 @pytest.mark.parametrize("copy", COPIES)
-def test_every_page_is_marked_as_norwegian_bokmal(site, copy):
+def test_every_language_has_pages_in_the_copy(site, copy):
+    assert {language_of(rel) for rel in site.html_pages(copy)} == set(LANGUAGES)
+
+
+@pytest.mark.parametrize("copy", COPIES)
+def test_every_page_is_marked_with_its_language_and_direction(site, copy):
+    """Bokmål at the root of the copy, every other language under <copy>/<code>/."""
+    wrong = {}
+    for rel in site.html_pages(copy):
+        html = site.soup_of(site.copy_dir(copy) / rel).html
+        lang = language_of(rel)
+        expected = (lang, "rtl" if lang in RTL_LANGUAGES else "ltr")
+        found = (html.get("lang"), html.get("dir", "ltr"))  # no dir attribute: left to right
+        if found != expected:
+            wrong[rel] = f"lang={html.get('lang')!r} dir={html.get('dir')!r}, expected {expected}"
+    assert wrong == {}, f"pages not marked with the language of their folder in {copy}: {wrong}"
+
+
+@pytest.mark.parametrize("copy", COPIES)
+def test_every_bokmal_page_is_marked_as_norwegian_bokmal(site, copy):
     wrong = {rel: site.soup_of(site.copy_dir(copy) / rel).html.get("lang")
-             for rel in site.html_pages(copy)
+             for rel in site.html_pages(copy) if language_of(rel) == "nb"
              if site.soup_of(site.copy_dir(copy) / rel).html.get("lang") != "nb"}
     assert wrong == {}, f"pages without <html lang=\"nb\"> in {copy}: {wrong}"
 
@@ -99,3 +130,11 @@ def test_the_build_makes_one_folder_per_municipality_and_the_landing_page(site):
 @pytest.mark.parametrize("copy", COPIES)
 def test_the_footer_gives_the_as_of_date_of_the_build(site, copy):
     assert "Sist oppdatert 27. november 2026" in text_of(site.page(copy, "om/").find("footer"))
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+@pytest.mark.parametrize("copy", COPIES)
+def test_the_footer_gives_the_as_of_date_of_the_build_in_the_pages_language(site, copy, lang):
+    """In the words of languages/<lang>/interface.yml (updated:), the date as that language writes it."""
+    expected = interface_text(lang, "updated", date=PINNED_DAY_LONG[lang])
+    assert expected in text_of(site.page(copy, language_prefix(lang) + "kontakt/").find("footer"))

@@ -4,15 +4,26 @@ The organisations named by the visibility rule of the agreement in force (or,
 while none is, of the most recent one) are shown with logo and mention,
 together with the municipalities. An organisation that has ceased is shown as
 such, with its successors. Who they are comes from the data, never from here.
+Every page says it in its own language: the heading and sentences from
+languages/<code>/interface.yml, names and roles in that language from data/
+(or in bokmål where data has no translation).
 """
 
 from __future__ import annotations
 
 import pytest
 
-from .helpers import COPIES, normalise, resolve_in_copy, text_of
+from .helpers import COPIES, in_language, interface_text, language_of, normalise, resolve_in_copy, text_of
 
 RESPONSIBLE_HEADING = "Ansvarlige for tjenesten"
+
+
+def test_the_bokmal_heading_is_the_one_these_specs_know():
+    assert interface_text("nb", "responsible_heading") == RESPONSIBLE_HEADING
+
+
+def heading_in(lang: str) -> str:
+    return interface_text(lang, "responsible_heading")
 
 
 def required_organisations(site):
@@ -28,10 +39,10 @@ def logos(soup, org):
     return [img for img in soup.find_all("img") if img.get("alt") == org.logo.alt]
 
 
-def responsible_block(soup):
-    """The part of the page under the heading 'Ansvarlige for tjenesten'."""
+def responsible_block(soup, lang: str = "nb"):
+    """The part of the page under the heading 'Ansvarlige for tjenesten' (in `lang`)."""
     for heading in soup.find_all(["h2", "h3", "h4"]):
-        if text_of(heading) == RESPONSIBLE_HEADING:
+        if text_of(heading) == heading_in(lang):
             return heading.parent
     return None
 
@@ -47,8 +58,9 @@ def test_the_visibility_rule_names_organisations_with_logos(site):
 
 @pytest.mark.parametrize("copy", COPIES)
 def test_every_page_has_the_responsible_section(site, copy):
-    without = [rel for rel, soup in pages_of(site, copy).items() if responsible_block(soup) is None]
-    assert without == [], f"{copy}: pages without a section headed {RESPONSIBLE_HEADING!r}"
+    without = [f"{rel} ({heading_in(language_of(rel))!r})" for rel, soup in pages_of(site, copy).items()
+               if responsible_block(soup, language_of(rel)) is None]
+    assert without == [], f"{copy}: pages without a section headed {RESPONSIBLE_HEADING!r} (in their language)"
 
 
 @pytest.mark.parametrize("copy", COPIES)
@@ -77,7 +89,8 @@ def test_every_logo_has_the_organisations_name_and_role_next_to_it(site, copy):
         for org in required_organisations(site):
             for img in logos(soup, org):
                 beside = text_of(img.parent)
-                for what in (org.name, normalise(org.role)):
+                lang = language_of(rel)
+                for what in (normalise(in_language(org.name, lang)), normalise(in_language(org.role, lang))):
                     if what not in beside:
                         missing.append(f"{rel}: {what!r}")
     assert missing == [], f"{copy}: mention missing next to the logo"
@@ -87,9 +100,11 @@ def test_every_logo_has_the_organisations_name_and_role_next_to_it(site, copy):
 def test_every_page_names_the_municipalities_as_responsible(site, copy):
     missing = []
     for rel, soup in pages_of(site, copy).items():
-        block = responsible_block(soup)
+        lang = language_of(rel)
+        block = responsible_block(soup, lang)
         said = text_of(block) if block else ""
-        missing += [f"{rel}: {m.name}" for m in site.data.municipalities if m.name not in said]
+        missing += [f"{rel}: {m.name}" for m in site.data.municipalities
+                    if normalise(in_language(m.name, lang)) not in said]
     assert missing == [], f"{copy}: municipality not named in the section {RESPONSIBLE_HEADING!r}"
 
 
@@ -105,7 +120,9 @@ def test_every_page_says_a_ceased_organisation_has_ceased(site, copy):
             if not ceased(org, site.today):
                 continue
             beside = " ".join(text_of(img.parent) for img in logos(soup, org))
-            note = normalise(org.ceased_note) if org.ceased_note else f"{org.name} finnes ikke lenger"
+            lang = language_of(rel)
+            note = (normalise(in_language(org.ceased_note, lang)) if org.ceased_note
+                    else interface_text(lang, "ceased", name=in_language(org.name, lang)))
             if note not in beside:
                 missing.append(f"{rel}: {note!r}")
     assert missing == [], f"{copy}: the ceased note is missing next to the logo"
@@ -119,6 +136,7 @@ def test_every_page_names_the_successors_of_a_ceased_organisation(site, copy):
             if not ceased(org, site.today):
                 continue
             beside = " ".join(text_of(img.parent) for img in logos(soup, org))
+            lang = language_of(rel)
             missing += [f"{rel}: {site.data.organisation(s).name}" for s in org.successors
-                        if site.data.organisation(s).name not in beside]
+                        if normalise(in_language(site.data.organisation(s).name, lang)) not in beside]
     assert missing == [], f"{copy}: successor (organisations.yml, successors:) not named next to the ceased organisation"

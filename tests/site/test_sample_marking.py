@@ -1,7 +1,8 @@
 """Feature: while any data is sample or a logo is a placeholder, every page says so.
 
-Every page shows the banner and asks search engines not to index it. Once
-the editors have replaced all sample data, the banner and the noindex go.
+Every page shows the banner, in the page's language (languages/<code>/interface.yml,
+sample_banner), and asks search engines not to index it. Once the editors have
+replaced all sample data, the banner and the noindex go.
 """
 
 from __future__ import annotations
@@ -10,11 +11,25 @@ import re
 
 import pytest
 
-from .helpers import COPIES, SAMPLE_BANNER, build, edit_file, project_copy, text_of
+from .helpers import (
+    COPIES,
+    LANGUAGES,
+    SAMPLE_BANNER,
+    build,
+    edit_file,
+    language_of,
+    project_copy,
+    sample_banner,
+    text_of,
+)
 
 
-def has_banner(soup) -> bool:
-    return SAMPLE_BANNER in text_of(soup)
+def has_banner(soup, lang: str = "nb") -> bool:
+    return sample_banner(lang) in text_of(soup)
+
+
+def has_any_banner(soup) -> bool:
+    return any(has_banner(soup, lang) for lang in LANGUAGES)
 
 
 def has_noindex(soup) -> bool:
@@ -30,10 +45,15 @@ def test_the_shipped_data_contains_sample_records(data):
     assert any(m.sample for m in data.municipalities) or data.region.sample
 
 
+def test_the_bokmal_banner_is_the_one_these_specs_know():
+    assert sample_banner("nb").startswith(SAMPLE_BANNER)
+
+
 @pytest.mark.parametrize("copy", COPIES)
-def test_every_page_shows_the_sample_banner(site, copy):
-    without = [rel for rel, soup in pages_of(site, copy).items() if not has_banner(soup)]
-    assert without == [], f"{copy}: pages without the banner {SAMPLE_BANNER!r}"
+def test_every_page_shows_the_sample_banner_in_its_language(site, copy):
+    without = [f"{rel} ({language_of(rel)}: {sample_banner(language_of(rel))!r})"
+               for rel, soup in pages_of(site, copy).items() if not has_banner(soup, language_of(rel))]
+    assert without == [], f"{copy}: pages without the banner in their language"
 
 
 @pytest.mark.parametrize("copy", COPIES)
@@ -75,7 +95,7 @@ def test_the_edited_data_has_no_sample_records_left(real_site):
 
 @pytest.mark.parametrize("copy", COPIES)
 def test_without_sample_data_no_page_shows_the_banner(real_site, copy):
-    with_banner = [rel for rel, soup in pages_of(real_site, copy).items() if has_banner(soup)]
+    with_banner = [rel for rel, soup in pages_of(real_site, copy).items() if has_any_banner(soup)]
     assert with_banner == []
 
 
@@ -88,7 +108,7 @@ def test_without_sample_data_no_page_asks_not_to_be_indexed(real_site, copy):
 
 
 def test_without_sample_data_the_landing_page_has_no_banner(real_site):
-    assert not has_banner(real_site.landing())
+    assert not has_any_banner(real_site.landing())
 
 
 def test_without_sample_data_the_landing_page_may_be_indexed(real_site):
