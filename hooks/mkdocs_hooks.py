@@ -110,6 +110,8 @@ def on_post_page(output, page, config):
 
 
 def on_post_template(output_content, template_name, config):
+    if template_name == "404.html":
+        return _plan.finish_not_found(output_content)
     return _plan.finish_html(output_content) if template_name.endswith(".html") else output_content
 
 

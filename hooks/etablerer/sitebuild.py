@@ -6,6 +6,8 @@ MkDocs run builds one language; build.py runs one per language.
 
 from __future__ import annotations
 
+import posixpath
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -86,9 +88,29 @@ class BuildPlan:
         MkDocs' live reload adds an inline script the policy would block)."""
         return csp.with_policy(html) if self.protect else html
 
+    def finish_not_found(self, html: str) -> str:
+        """The 404 page's links are root paths (it is served at any depth); MkDocs joins relative
+        ones onto the root as they are ('/base/uk/../tilbud/', '/base/en/.'): write them plainly."""
+        return self.finish_html(_ROOT_PATH_LINK.sub(lambda m: m[1] + _plain_path(m[2]) + '"', html))
+
     def page_languages(self, src_uri: str, meta: Mapping) -> PageLanguages:
         usage = next((p.usage for p in self.pages if p.src_uri == src_uri), None)
         return self.chrome.page_languages(src_uri, dict(meta), usage)
+
+
+_ROOT_PATH_LINK = re.compile(r'((?:href|src)=")(/[^"]*)"')
+
+
+def _plain_path(path: str) -> str:
+    """'/a/uk/../tilbud/' → '/a/tilbud/', '/a/en/.' → '/a/en/' (keeps a query or fragment)."""
+    cut = min((i for i in (path.find("?"), path.find("#")) if i >= 0), default=len(path))
+    head, tail = path[:cut], path[cut:]
+    if "/." not in head:
+        return path
+    plain = posixpath.normpath(head)
+    if head.endswith(("/", "/.", "/..")) and not plain.endswith("/"):
+        plain += "/"
+    return plain + tail
 
 
 def choose_host(data: ServiceData, environ: Mapping[str, str]) -> Host:

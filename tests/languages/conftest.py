@@ -146,14 +146,22 @@ class Opener:
         self.base_url = site.base_url(copy)
         self.contexts = []
 
-    def open(self, path: str, viewport=DESKTOP):
+    def open(self, path: str, viewport=DESKTOP, requests: list[str] | None = None, published: bool = False):
+        """`requests`, when given, gets the URL of every request of the context, from the first.
+        `published`: open the page at the copy's own base URL (answered from the copy's files by
+        route_copy_base), where its absolute links are same-origin, as readers get it."""
         context = self.browser.new_context(viewport=viewport, reduced_motion="reduce")
         context.set_default_timeout(15_000)  # only catches a hang
+        if requests is not None:
+            context.on("request", lambda request: requests.append(request.url))
         route_copy_base(context, self.server, self.copy, self.base_url)
         self.contexts.append(context)
         page = context.new_page()
-        page.goto(self.server.url(self.copy, path), wait_until="load")
+        page.goto(self.url(path, published), wait_until="load")
         return page
+
+    def url(self, path: str, published: bool = False) -> str:
+        return self.base_url + path if published else self.server.url(self.copy, path)
 
     def close(self):
         for context in self.contexts:

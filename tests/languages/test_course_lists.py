@@ -15,7 +15,21 @@ import pytest
 
 from tests.site.helpers import normalise, text_of
 
-from .expected import CODES, LANGUAGE_NAMES, OTHERS, courses, interface, prefix, taught_in, template_headings
+from .expected import (
+    CODES,
+    COPY,
+    LANGUAGE_NAMES,
+    OTHERS,
+    OWN_NAMES,
+    base_url,
+    courses,
+    interface,
+    language_of,
+    prefix,
+    resolve,
+    taught_in,
+    template_headings,
+)
 
 TAUGHT = sorted({code for c in courses() for code in c["languages"]})
 
@@ -99,3 +113,70 @@ def test_the_front_page_lists_the_upcoming_courses_in_its_language_first(pages, 
     others = [ul for ul in lists if ul is not own[0]]
     assert others and lists.index(own[0]) < lists.index(others[0]), "the own-language list comes first"
 
+
+
+# --- the language filter links: named as lists, not as the language -------------------------
+
+# What a reader of each language reads on the link to kurs/sprak/<code>/, written out for
+# bokmål and English; the others are the translator's courses_in_language with the
+# language's name as CLDR writes it (LANGUAGE_NAMES, written out in expected.py).
+FILTER_NAMES = {
+    "nb": {"nb": "Kurs på norsk bokmål", "en": "Kurs på engelsk", "uk": "Kurs på ukrainsk", "pl": "Kurs på polsk",
+           "ar": "Kurs på arabisk"},
+    "en": {"nb": "Courses in Norwegian Bokmål", "en": "Courses in English", "uk": "Courses in Ukrainian",
+           "pl": "Courses in Polish", "ar": "Courses in Arabic"},
+}
+
+
+def filter_name(code: str, taught: str) -> str:
+    if code in FILTER_NAMES:
+        return FILTER_NAMES[code][taught]
+    return interface(code)["courses_in_language"].replace("{language}", LANGUAGE_NAMES[code][taught])
+
+
+def language_filter_links(soup, rel: str, copy_dir, code: str) -> dict[str, list[str]]:
+    """taught language → the names of the links in nav.et-filters that lead to its list."""
+    found: dict[str, list[str]] = {}
+    nav = soup.find("nav", class_="et-filters")
+    for a in nav.find_all("a", href=True) if nav else ():
+        target = resolve(copy_dir, rel, a["href"]) or ""
+        for taught in TAUGHT:
+            if target == prefix(code) + f"kurs/sprak/{taught}/index.html":
+                found.setdefault(taught, []).append(text_of(a))
+    return found
+
+
+@pytest.mark.parametrize("code", CODES)
+def test_the_language_filter_links_are_named_as_lists_of_courses(pages, copy_dir, code):
+    """'Kurs på engelsk' / 'Courses in English', never the bare 'English' the switcher uses."""
+    expected = {taught: [filter_name(code, taught)] for taught in TAUGHT}
+    wrong, seen = [], 0
+    for rel, soup in pages.items():
+        if not rel.startswith(prefix(code) + "kurs/") or language_of(rel)[0] != code:
+            continue
+        found = language_filter_links(soup, rel, copy_dir, code)
+        if not found:
+            continue
+        seen += 1
+        if found != expected:
+            wrong.append(f"{rel}: {found}")
+    assert seen > 1, f"{code}: no page with the language filters (the catalogue and its lists have them)"
+    assert wrong == [], f"{code}: expected {expected}\n" + "\n".join(wrong[:5])
+
+
+def test_no_link_outside_the_switcher_is_named_like_a_switcher_link_that_leads_elsewhere(pages, copy_dir):
+    """One name, one place: 'English' is the switcher's; a link with that name elsewhere on the
+    page must lead where the switcher's does."""
+    names = {name.casefold() for name in OWN_NAMES.values()}
+    wrong = []
+    for rel, soup in pages.items():
+        switcher = {text_of(a).casefold(): resolve(copy_dir, rel, a.get("href", ""), base_url(COPY))
+                    for nav in soup.find_all("nav", class_="et-languages") for a in nav.find_all("a")}
+        for a in soup.find_all("a", href=True):
+            name = text_of(a).casefold()
+            if name not in names or a.find_parent("nav", class_="et-languages") is not None:
+                continue
+            target = resolve(copy_dir, rel, a["href"], base_url(COPY))
+            if target != switcher.get(name):
+                wrong.append(f"{rel}: {text_of(a)!r} → {a['href']!r}, the switcher's leads to {switcher.get(name)!r}")
+    assert wrong == [], "\n".join(wrong[:10])

@@ -1,6 +1,9 @@
 """Feature: the languages work in a browser (Chromium, driven by Playwright).
 
 - The switcher is reached with the keyboard: Tab gets to every one of its links.
+- Its links are followed as they are written: "English" on the bokmål page
+  kontakt/ lands on en/kontakt/, and no page loads a sitemap.xml (Material's
+  script did, for each <link rel="alternate">, and then took over the clicks).
 - Search on a page in a language searches that language's pages: a word only
   the Ukrainian (Polish, Arabic, English) pages have is found there, and a
   word only the bokmål pages have is not found on the Ukrainian site.
@@ -12,6 +15,7 @@
 from __future__ import annotations
 
 import re
+from urllib.parse import urlsplit
 
 import pytest
 
@@ -37,6 +41,36 @@ def test_tab_reaches_every_link_of_the_switcher(opener, code):
         if reached == set(CODES):
             break
     assert reached == set(CODES), f"{code}: Tab reached switcher links {sorted(reached)} only"
+
+
+# --- the switcher is followed, not taken over -------------------------------------------------
+
+
+def is_sitemap(url: str) -> bool:
+    return urlsplit(url).path.rsplit("/", 1)[-1] in ("sitemap.xml", "sitemap.xml.gz")
+
+
+@pytest.mark.parametrize("published", [False, True], ids=["from-127.0.0.1", "at-the-copys-base-url"])
+def test_the_english_link_on_the_bokmal_contact_page_leads_to_the_english_contact_page(opener, published):
+    """Material's script fetched a sitemap.xml beside every <link rel="alternate"> and then took
+    over clicks on links under those addresses (at the copy's own address it sent 'English' to
+    …/en/kontakt, without the final slash): the switcher must simply lead where it says."""
+    requests: list[str] = []
+    page = opener.open("kontakt/", requests=requests, published=published)
+    page.wait_for_load_state("networkidle")
+    assert page.evaluate("document.documentElement.classList.contains('js')"), "Material's script did not run"
+    english = page.get_by_role("link", name="English", exact=True)
+    assert english.count() == 1, "one link named 'English' on the page: the switcher's"
+    assert english.evaluate("a => !!a.closest('nav.et-languages')")
+    with page.expect_navigation(wait_until="load"):
+        english.click()
+    assert page.url == opener.url("en/kontakt/", published), page.url
+    page.wait_for_load_state("networkidle")
+    assert page.evaluate("document.documentElement.lang") == "en"
+    assert page.evaluate("document.documentElement.classList.contains('js')"), "Material's script did not run"
+    assert page.locator("nav.et-languages a[aria-current='page']").get_attribute("hreflang") == "en"
+    assert [url for url in requests if is_sitemap(url)] == []
+    assert opener.url("en/kontakt/", published) in requests
 
 
 # --- search ------------------------------------------------------------------------------

@@ -90,4 +90,6 @@ def test_the_not_found_page_has_a_switcher_to_each_front_page(pages, copy_dir, c
     assert len(navs) == 1, f"{rel}: {len(navs)} nav.et-languages (a reader on the 404 page cannot change language)"
     found = {a.get("hreflang"): resolve(copy_dir, rel, a.get("href", ""), base_url(THE_COPY)) for a in links}
     assert found == {c: prefix(c) + "index.html" for c in CODES}
+    # Written as each front page's own absolute address: no 'en/../' on the way.
+    assert {a.get("hreflang"): a.get("href") for a in links} == {c: base_url(THE_COPY) + prefix(c) for c in CODES}
     assert [text_of(a) for a in links] == [OWN_NAMES[c] for c in CODES]

@@ -1,7 +1,8 @@
 """Link check of a built copy: every internal link and #anchor must lead somewhere.
 
 Internal: a relative URL, or an absolute one under the copy's own base URL
-(the 404 page, the CMS snippet, the sitemap and embed/courses.json use those).
+(the 404 page, the CMS snippet, the sitemaps with their hreflang alternates and
+embed/courses.json use those).
 It must stay inside the copy, lead to a file of it (a folder means its
 index.html) and, with a #fragment into an HTML page, to an element with that
 id. External links (other hosts, mailto:, tel:) are listed, never fetched.
@@ -12,6 +13,7 @@ Run on a built site: .venv/bin/python -m tests.publishing.linkcheck [site]
 
 from __future__ import annotations
 
+import html
 import json
 import posixpath
 import re
@@ -28,6 +30,7 @@ URL_ATTRIBUTES = ("href", "src", "poster", "action", "data")
 EXTERNAL_SCHEMES = ("http", "https", "mailto", "tel")
 CSS_URL = re.compile(r"""url\(\s*(?P<q>['"]?)(?P<url>.*?)(?P=q)\s*\)""", re.S)
 SITEMAP_LOC = re.compile(r"<loc>\s*([^<]*?)\s*</loc>")
+SITEMAP_ALTERNATE = re.compile(r"<xhtml:link\b[^>]*?\bhref=\"([^\"]*)\"")  # hreflang: the page in other languages
 JSON_UNDER = ("embed/",)  # JSON files whose URLs are links (not Material's search index)
 
 
@@ -78,8 +81,9 @@ def links_in(copy_dir: Path):
             for match in CSS_URL.finditer(path.read_text(encoding="utf-8")):
                 yield Found(rel, match["url"].strip())
         elif path.name == "sitemap.xml":  # one per language: sitemap.xml, en/sitemap.xml, …
-            for loc in SITEMAP_LOC.findall(path.read_text(encoding="utf-8")):
-                yield Found(rel, loc)
+            xml = path.read_text(encoding="utf-8")
+            for url in SITEMAP_LOC.findall(xml) + SITEMAP_ALTERNATE.findall(xml):
+                yield Found(rel, html.unescape(url))
         elif path.suffix == ".json" and rel.startswith(JSON_UNDER):
             for text in _json_strings(json.loads(path.read_text(encoding="utf-8"))):
                 if text.startswith(("http://", "https://", "mailto:", "tel:")):

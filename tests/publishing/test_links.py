@@ -98,6 +98,17 @@ def test_a_broken_link_in_the_snippet_fails_the_check(published, broken_copy):
     assert f"embed/snippet.html: {base}kurs-borte/" in str(failure.value)
 
 
+def test_a_broken_hreflang_alternate_in_a_sitemap_fails_the_check(published, broken_copy):
+    base = published.base_url(COPIES[0])
+    alternate = f'hreflang="en" href="{base}en/kontakt/"'
+    sitemap = broken_copy / "sitemap.xml"
+    assert alternate in sitemap.read_text(encoding="utf-8"), "the bokmål sitemap names the English contact page"
+    edit_file(sitemap, lambda xml: xml.replace(alternate, f'hreflang="en" href="{base}en/kontakt-borte/"', 1))
+    with pytest.raises(AssertionError) as failure:
+        assert_no_broken_links(broken_copy, base)
+    assert f"sitemap.xml: {base}en/kontakt-borte/" in str(failure.value)
+
+
 def test_a_course_missing_from_the_copy_breaks_the_json_feed(published, broken_copy):
     base = published.base_url(COPIES[0])
     course = json.loads((broken_copy / "embed/courses.json").read_text(encoding="utf-8"))["courses"][0]["id"]

@@ -21,6 +21,7 @@ from datetime import date, datetime
 from functools import cached_property
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
+from xml.etree import ElementTree
 from zoneinfo import ZoneInfo
 
 import yaml
@@ -297,3 +298,24 @@ def read_sitemap(copy_dir: Path, name: str = "sitemap.xml") -> str:
 
 def sitemap_locations(xml: str) -> list[str]:
     return re.findall(r"<loc>\s*([^<]*?)\s*</loc>", xml)
+
+
+SITEMAP_NS = "http://www.sitemaps.org/schemas/sitemap/0.9"
+XHTML_NS = "http://www.w3.org/1999/xhtml"
+
+
+def sitemap_entries(xml: str) -> list[tuple[str, list[tuple[str, str, str]]]]:
+    """Each <url> of a sitemap, in order: (loc, [(rel, hreflang, href) of each <xhtml:link>]).
+
+    Parsed as XML (namespaces bound as the sitemap protocol and Google's hreflang
+    extension require), not with a pattern: an unbound xhtml: prefix is an error here."""
+    root = ElementTree.fromstring(xml.encode("utf-8"))
+    assert root.tag == f"{{{SITEMAP_NS}}}urlset", root.tag
+    entries = []
+    for url in root.findall(f"{{{SITEMAP_NS}}}url"):
+        locs = url.findall(f"{{{SITEMAP_NS}}}loc")
+        assert len(locs) == 1, f"a <url> with {len(locs)} <loc>"
+        links = [(link.get("rel", ""), link.get("hreflang", ""), link.get("href", ""))
+                 for link in url.findall(f"{{{XHTML_NS}}}link")]
+        entries.append(((locs[0].text or "").strip(), links))
+    return entries

@@ -31,6 +31,7 @@ from .helpers import (
     parse_html,
     project_copy,
     read_sitemap,
+    sitemap_entries,
     sitemap_locations,
 )
 
@@ -155,13 +156,16 @@ def test_the_canonical_link_of_a_page_is_its_own_address(site, copy):
     assert [link["href"] for link in about.find_all("link", rel="canonical")] == [site.base_url(copy) + "om/"]
 
 
+@pytest.mark.parametrize("lang", LANGUAGES)
 @pytest.mark.parametrize("copy", COPIES)
-def test_every_alternate_language_link_is_under_the_copys_own_base_url(site, copy):
-    """<link rel="alternate" hreflang=…>: the same page in another language of the same copy."""
-    links = [(rel, link.get("href", "")) for rel in site.html_pages(copy)
-             for link in site.soup_of(site.copy_dir(copy) / rel).find_all("link", rel="alternate", hreflang=True)]
-    assert links, "no page links its other languages"
-    assert [f"{rel}: {href}" for rel, href in links if not href.startswith(site.base_url(copy))] == []
+@pytest.mark.parametrize("sitemap", ["sitemap.xml", "sitemap.xml.gz"])
+def test_every_alternate_language_link_is_under_the_copys_own_base_url(site, copy, sitemap, lang):
+    """<xhtml:link rel="alternate" hreflang=…> in each language's sitemap (not in the pages'
+    <head>): the same page in another language of the same copy."""
+    entries = sitemap_entries(read_sitemap(site.copy_dir(copy) / language_prefix(lang), sitemap))
+    links = [(loc, href) for loc, alternates in entries for _, _, href in alternates]
+    assert links, f"{language_prefix(lang)}{sitemap}: no page names its other languages"
+    assert [f"{loc}: {href}" for loc, href in links if not href.startswith(site.base_url(copy))] == []
 
 
 @pytest.mark.parametrize("lang", LANGUAGES)

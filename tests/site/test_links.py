@@ -8,6 +8,8 @@ absolute, under the copy's own base URL.
 
 from __future__ import annotations
 
+from urllib.parse import urlsplit
+
 import pytest
 
 from .helpers import COPIES, EXTERNAL_SCHEMES, LANGUAGES, fragment_of, language_prefix, resolve_in_copy
@@ -113,6 +115,29 @@ def test_the_404_pages_links_have_no_double_slash_after_the_base_url(site, copy,
     base = site.base_url(copy)
     doubled = [url for tag, attr, url in links_of_404(site, copy, lang) if url.startswith(base + "/")]
     assert doubled == [], f"{copy}/{NOT_FOUND_PAGES[lang]}: '{base}/…' is not the address of a page of the copy"
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+@pytest.mark.parametrize("copy", COPIES)
+def test_the_404_pages_links_do_not_climb_out_of_the_language_folder(site, copy, lang):
+    """…/en/kontakt/, not …/en/../en/kontakt/: a '..' segment in a published address is a
+    detour a reader sees in the status bar, and a link checker counts as another address."""
+    base = site.base_url(copy)
+    climbing = [url for tag, attr, url in links_of_404(site, copy, lang)
+                if url.startswith(base) and ".." in urlsplit(url).path.split("/")]
+    assert climbing == [], f"{copy}/{NOT_FOUND_PAGES[lang]}: links with '..'"
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+@pytest.mark.parametrize("copy", COPIES)
+def test_the_404_pages_footer_links_to_contact_and_accessibility_in_its_language(site, copy, lang):
+    """The page in the 404 page's language, or the bokmål one when it has no translation."""
+    def address(url):
+        translated = (site.copy_dir(copy) / language_prefix(lang) / url / "index.html").is_file()
+        return site.base_url(copy) + (language_prefix(lang) if translated else "") + url
+
+    hrefs = {a["href"] for a in site.page(copy, NOT_FOUND_PAGES[lang]).find("footer").find_all("a", href=True)}
+    assert {address("kontakt/"), address("tilgjengelighet/")} <= hrefs, sorted(hrefs)
 
 
 @pytest.mark.parametrize("lang", LANGUAGES)
