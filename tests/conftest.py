@@ -8,6 +8,7 @@ project copy of their own (tests/site/helpers.project_copy), never on this.
 from __future__ import annotations
 
 import pytest
+from playwright.sync_api import sync_playwright
 
 from etablerer.asof import as_of_date
 from tests.site.helpers import PINNED_DAY, ROOT, BuiltSite, build, pinned_environ
@@ -28,3 +29,19 @@ def data(site):
 @pytest.fixture(scope="session")
 def today(site):
     return site.today
+
+
+@pytest.fixture(scope="session")
+def browser():
+    """One Chromium for the whole run, shared by every suite that drives it (tests/browser,
+    tests/languages): Playwright's sync API allows one instance per session."""
+    from tests.browser.support import CHROMIUM_ARGS, chromium_executable
+
+    with sync_playwright() as playwright:
+        try:
+            executable = chromium_executable(playwright.chromium)
+        except LookupError as problem:
+            pytest.fail(str(problem), pytrace=False)
+        chromium = playwright.chromium.launch(executable_path=executable, args=CHROMIUM_ARGS)
+        yield chromium
+        chromium.close()

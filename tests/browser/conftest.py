@@ -3,18 +3,15 @@
 from __future__ import annotations
 
 import pytest
-from playwright.sync_api import sync_playwright
 
 from tests.site.helpers import BuiltSite
 
 from .support import (
-    CHROMIUM_ARGS,
     COPY,
     DESKTOP,
     RESULTS_DIR,
     IncompleteReport,
     LocalServer,
-    chromium_executable,
     page_url,
     route_copy_base,
     serve,
@@ -34,17 +31,6 @@ def server(built) -> LocalServer:
     local.stop()
 
 
-@pytest.fixture(scope="session")
-def browser():
-    """One Chromium for the whole run (starting one costs about a second)."""
-    with sync_playwright() as playwright:
-        try:
-            executable = chromium_executable(playwright.chromium)
-        except LookupError as problem:
-            pytest.fail(str(problem), pytrace=False)
-        chromium = playwright.chromium.launch(executable_path=executable, args=CHROMIUM_ARGS)
-        yield chromium
-        chromium.close()
 
 
 @pytest.fixture(scope="session")

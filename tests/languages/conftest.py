@@ -17,9 +17,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
-from playwright.sync_api import sync_playwright
 
-from tests.browser.support import CHROMIUM_ARGS, DESKTOP, chromium_executable, route_copy_base, serve
+from tests.browser.support import DESKTOP, route_copy_base, serve
 from tests.site.helpers import ROOT, pinned_environ, project_copy
 
 from .expected import COPY, is_embed
@@ -126,16 +125,6 @@ def server(site):
     local.stop()
 
 
-@pytest.fixture(scope="session")
-def browser():
-    with sync_playwright() as playwright:
-        try:
-            executable = chromium_executable(playwright.chromium)
-        except LookupError as problem:
-            pytest.fail(str(problem), pytrace=False)
-        chromium = playwright.chromium.launch(executable_path=executable, args=CHROMIUM_ARGS)
-        yield chromium
-        chromium.close()
 
 
 class Opener:
