@@ -38,7 +38,7 @@ class Alternate:
     name: str
     direction: str
     href: str  # relative, for the switcher
-    url: str  # absolute, for <link rel="alternate">
+    url: str  # absolute, for the hreflang alternates in sitemap.xml
     translated: bool  # False: the page has no translation; href leads to that language's front page
     current: bool
 
@@ -55,6 +55,7 @@ class ChromeRenderer:
     def __init__(self, view: SiteView):
         self.view = view
         self.chrome = lru_cache(maxsize=None)(self._chrome)
+        self._courses_by_src = {f"kurs/{c.id}.md": c for c in view.data.courses}  # one lookup per page
 
     def _localised(self) -> Localised:
         return Localised(self.view.lang, self.view.strings)
@@ -110,13 +111,13 @@ class ChromeRenderer:
     def title_lang(self, src: str) -> str | None:
         """The language of a page's title when it is not the page's: a course title without translation."""
         view = self.view
-        course = next((c for c in view.data.courses if f"kurs/{c.id}.md" == src), None)
+        course = self._courses_by_src.get(src)
         if course is None or view.lang == DEFAULT_LANGUAGE or course.title.in_language(view.lang) is not None:
             return None
         return DEFAULT_LANGUAGE
 
     def page_languages(self, src: str, meta: dict, usage=None) -> PageLanguages:
-        """The switcher and <head> alternates of page `src`, and a note when its text is not
+        """The switcher of page `src`, and a note when its text is not
         (all) translated or not reviewed: readers are never left to guess."""
         view = self.view
         alternates = self.alternates(src)
@@ -132,19 +133,15 @@ class ChromeRenderer:
         return PageLanguages(switcher, notes)
 
     def sitemap_alternates(self, src: str) -> list[Alternate]:
-        """hreflang alternates of a page, for the language's sitemap.xml (sitemap.py's template).
+        """hreflang alternates of a page, for the language's sitemap.xml (hooks/theme/sitemap.xml).
         Not in <head>: Material's script fetches a sitemap.xml beside every <link rel="alternate">
         and takes over clicks on links below it, which broke the language switcher."""
         return hreflang_alternates(self.alternates(src))
 
 
 def copy_root(language_root: str, prefix: str) -> str:
-    """From the root of a language's pages to the root of the copy: 'en/' → '', '../' → '../../',
-    '/base/en/' → '/base/' (the 404 page's absolute path)."""
-    if not prefix:
-        return language_root
-    if language_root.startswith("/") and language_root.endswith(prefix):
-        return language_root[: -len(prefix)]
+    """From the root of a language's pages to the root of the copy: '' → '../', '../' → '../../'
+    (the 404 page's '/base/en/../' is written plainly by sitebuild.finish_not_found)."""
     return language_root + "../" * prefix.count("/")
 
 

@@ -151,10 +151,21 @@ def _key_errors(code: str, raw: dict, root: Path) -> list[DataError]:
         errors.append(DataError(shown, lines.get(key, 1), key, "no such interface string in "
                                                                "languages/nb/interface.yml; check the spelling or "
                                                                "remove it"))
+    originals = raw[DEFAULT_LANGUAGE][0]
+    for key in sorted(set(strings) & reference):
+        want, got = _placeholders(originals[key]), _placeholders(strings[key])
+        if want != got:
+            names = ", ".join("{" + name + "}" for name in sorted(want)) or "none"
+            errors.append(DataError(shown, lines.get(key, 1), key, f"the placeholders must be those of bokmål "
+                                                                   f"({names}); keep them as they are"))
     for key in sorted(reference - set(lines)):
         errors.append(DataError(shown, 1, key, "this interface string is missing; translate it from "
                                                "languages/nb/interface.yml"))
     return errors
+
+
+def _placeholders(text: str) -> set[str]:
+    return set(re.findall(r"\{(\w+)\}", text))
 
 
 def _required_templates(base: Path, root: Path, found: dict[str, PageTemplate],

@@ -7,15 +7,17 @@ language is not made in that language (the menu leads to the bokmål page).
 
 from __future__ import annotations
 
-import posixpath
 from dataclasses import dataclass, field
 
+from jinja2 import TemplateError
+
 from .courses import redirects
+from .errors import DataErrors
 from .fieldtypes import DEFAULT_LANGUAGE
 from .ics import calendar_files
+from .languages import LANGUAGES_DIR
 from .model import Course
-from .render import Localised, Usage, render
-from .urls import relative
+from .render import Localised, Usage, render, template_error
 from .view import SiteView
 
 # src_uri (as MkDocs sees it) → template name (languages/<code>/pages/<name>.md), in menu order.
@@ -104,10 +106,6 @@ def _page(spec: PageSpec, view: SiteView) -> GeneratedPage:
 
 
 def _render(name: str, src: str, view: SiteView, usage: Usage, **extra) -> str:
-    def md_link(to: str) -> str:
-        """A link for Markdown: the source path, which MkDocs resolves and checks."""
-        return posixpath.relpath(to, posixpath.dirname(src) or ".")
-
     def link(to: str) -> str:
         """A link for HTML blocks: the relative URL (to a page of this language, else the bokmål one)."""
         return view.link(src, to)
@@ -119,10 +117,9 @@ def _render(name: str, src: str, view: SiteView, usage: Usage, **extra) -> str:
 
     files = view.data.language_files
     localised = Localised(view.lang, files.interface[view.lang], usage)
-    return render(files.pages[view.lang][name].template, localised=localised, languages_dir=view.languages_dir,
-                  site=view, src=src, md_link=md_link, link=link, course_src=course_src,
-                  service_link=service_link, **extra)
-
-
-__all__ = ["PAGES", "SERVICE_PAGES", "GeneratedPage", "PageSpec", "course_src", "extra_files", "generated_pages",
-           "page_specs", "relative"]
+    template = files.pages[view.lang][name].template
+    try:
+        return render(template, localised=localised, languages_dir=view.languages_dir,
+                      site=view, src=src, link=link, course_src=course_src, service_link=service_link, **extra)
+    except TemplateError as exc:  # an editor's slip in languages/<code>/pages/: file:line, not a traceback
+        raise DataErrors([template_error(exc, f"{LANGUAGES_DIR}/{template}")]) from None

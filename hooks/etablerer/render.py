@@ -13,12 +13,13 @@ follow it, also inside imported macros.
 from __future__ import annotations
 
 import re
+import traceback
 from contextvars import ContextVar
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
 
-from jinja2 import ChoiceLoader, Environment, FileSystemLoader, StrictUndefined, select_autoescape
+from jinja2 import ChoiceLoader, Environment, FileSystemLoader, StrictUndefined, TemplateError, select_autoescape
 from markupsafe import Markup, escape
 
 from . import formatting
@@ -174,6 +175,16 @@ def environment(languages_dir: Path | None = None) -> Environment:
     env.globals["t"] = Strings()
     env.globals["join_names"] = join_names
     return env
+
+
+def template_error(exc: TemplateError, shown: str) -> DataError:
+    """A template mistake (a `{{` not closed, an unknown name) as the editor's file and line."""
+    line = getattr(exc, "lineno", None)
+    if line is None:  # a render error: its line is in the traceback frame of the template's code
+        frames = traceback.extract_tb(exc.__traceback__)
+        line = next((f.lineno for f in reversed(frames) if f.filename.endswith(shown.split("/", 1)[-1])), 1)
+    return DataError(shown, line or 1, "", f"template error: {exc.message or exc}; compare with the bokmål file "
+                                           "and keep every {{ … }} and {% … %} as it is there")
 
 
 def render(template: str, *, localised: Localised | None = None, languages_dir: Path | None = None,

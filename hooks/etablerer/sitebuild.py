@@ -10,6 +10,7 @@ import posixpath
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
+from functools import cached_property
 from pathlib import Path
 
 from markupsafe import Markup
@@ -94,8 +95,12 @@ class BuildPlan:
         return self.finish_html(_ROOT_PATH_LINK.sub(lambda m: m[1] + _plain_path(m[2]) + '"', html))
 
     def page_languages(self, src_uri: str, meta: Mapping) -> PageLanguages:
-        usage = next((p.usage for p in self.pages if p.src_uri == src_uri), None)
+        usage = self._usage.get(src_uri)  # None: an editorial page
         return self.chrome.page_languages(src_uri, dict(meta), usage)
+
+    @cached_property
+    def _usage(self) -> dict:
+        return {p.src_uri: p.usage for p in self.pages}
 
 
 _ROOT_PATH_LINK = re.compile(r'((?:href|src)=")(/[^"]*)"')

@@ -262,3 +262,29 @@ def test_a_bokmal_page_template_the_build_needs_is_required(data_copy):
     assert "languages/nb/pages/guidance.md:1: the file is missing; the build makes this page from it" in errors
     assert any(e.startswith("languages/nb/pages/guidance-old.md:1: no page is made from 'guidance-old'")
                for e in errors)
+
+
+def test_a_placeholder_changed_in_a_translation_is_an_error_on_its_line(data_copy):
+    rel = "languages/en/interface.yml"
+    text = (data_copy / rel).read_text(encoding="utf-8")
+    line = next(line for line in text.splitlines() if line.startswith("register_for:"))
+    edit(data_copy, rel, line, line.replace("{title}", "{titel}"))
+    assert errors_of(data_copy) == [
+        f"{rel}:{line_in(data_copy, rel, 'register_for:')}: register_for: the placeholders must be those of "
+        "bokmål ({title}); keep them as they are"]
+
+
+@pytest.mark.parametrize("slip", ["{{ course.title | tr | md }", "{{ cours.title | tr | md }}"],
+                         ids=["unclosed", "unknown-name"])
+def test_a_slip_in_a_translated_page_template_is_a_file_and_line_not_a_traceback(data_copy, slip):
+    import subprocess
+    import sys
+
+    rel = "languages/en/pages/course.md"
+    edit(data_copy, rel, "{{ course.title | tr | md }}", slip)
+    line = line_in(data_copy, rel, slip)
+    done = subprocess.run([sys.executable, "-m", "etablerer", "check"], cwd=data_copy, capture_output=True,
+                          text=True, timeout=600)
+    assert done.returncode != 0
+    assert "Traceback" not in done.stderr + done.stdout
+    assert f"{rel}:{line}: template error:" in done.stderr
