@@ -16,6 +16,7 @@ from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, InclusionLevel
 from mkdocs.structure.nav import Link
 from mkdocs.structure.pages import Page
+from watchdog.observers.polling import PollingObserver
 
 from etablerer.errors import DataErrors
 from etablerer.sitebuild import plan_build
@@ -23,6 +24,9 @@ from etablerer.templatecache import THEME_TEMPLATES, theme_listing
 from etablerer.urls import base_prefix
 
 log = logging.getLogger("mkdocs.etablerer")
+# `mkdocs serve` looks for saved files every 0.5 s: on average a quarter of a second of an
+# editor's wait for the preview. Our watched folders are small; a look every 0.1 s is cheap.
+SERVE_POLL_SECONDS = 0.1
 _plan = None
 _nav = []
 
@@ -121,3 +125,19 @@ def on_template_context(context, template_name, config):
     context["etablerer"] = _plan.chrome.chrome(root)
     context["etablerer_languages"] = _plan.chrome.not_found_languages(root)
     return context
+
+
+def on_serve(server, config, builder):
+    """The same watched paths, looked at every SERVE_POLL_SECONDS (the observer starts after this event)."""
+    paths = [config.docs_dir, config.config_file_path, *config.watch, *config.theme.dirs]
+    watched = []
+    for path in paths:
+        try:
+            server.unwatch(path)
+        except KeyError:  # not watched (theme folders are watched only with --watch-theme)
+            continue
+        watched.append(path)
+    server.observer = PollingObserver(timeout=SERVE_POLL_SECONDS)
+    for path in watched:
+        server.watch(path)
+    return server
