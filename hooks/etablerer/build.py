@@ -8,7 +8,6 @@ only when all of it succeeded, so a failed build leaves the last good site/.
 from __future__ import annotations
 
 import os
-import re
 import shutil
 import subprocess
 import sys
@@ -20,7 +19,7 @@ from pathlib import Path
 from . import csp
 from .asof import as_of_date
 from .chrome import landing_page
-from .copies import DIFFERENCES, TOKEN_HOST, make_copies
+from .copies import TOKEN_HOST, make_copies
 from .coverage import coverage_of
 from .embeds import EMBED_DIR, write_embeds
 from .fieldtypes import DEFAULT_LANGUAGE
@@ -161,16 +160,15 @@ def build_site(root: Path, site: Path, environ: dict[str, str] | None = None,
         write_embeds(single, SiteView(data, today, TOKEN_HOST), root / "content")
         built = time.perf_counter()
         protect = csp.enabled(environ)
-        if protect:  # once, on the single build: a page's hashes are the same in every copy ...
-            # (the MkDocs runs gave their pages the policy as they wrote them: sitebuild.finish_html)
+        if protect:  # the MkDocs runs gave their pages the policy as they wrote them (sitebuild.finish_html)
             csp.protect_tree(single / EMBED_DIR)
-        make_copies(single, staged, municipalities)
-        (staged / LANDING).write_text(landing_page(replace(data, municipalities=municipalities), today),
-                                      encoding="utf-8")
-        if protect:  # ... except where an inline script or style holds a copy's value (the 404 page)
-            _protect_per_copy(single, staged, municipalities)
+        # A page's hashes are the same in every copy, except where an inline script holds a
+        # copy's value (the 404 page): make_copies gives those pages each copy's own policy.
+        written = make_copies(single, staged, municipalities, protect)
+        landing = landing_page(replace(data, municipalities=municipalities), today)
+        (staged / LANDING).write_text(csp.with_policy(landing) if protect else landing, encoding="utf-8")
         # After the copies, beside them: the manifest lists their final bytes.
-        write_manifest(staged, today, git_commit(root), municipalities)
+        write_manifest(staged, today, git_commit(root), municipalities, written)
         copied = time.perf_counter()
         _swap(staged, site)
         codes = tuple(lang.code for lang in data.language_files.languages)
@@ -178,25 +176,6 @@ def build_site(root: Path, site: Path, environ: dict[str, str] | None = None,
                            built - started, copied - built, tuple(summary_lines(missing, codes)))
     finally:
         shutil.rmtree(work, ignore_errors=True)
-
-
-# Inline code the browser runs (a <script> that is not JSON data, or a <style>) holding a copy token.
-_INLINE_CODE = re.compile(r'<script(?![^>]*\btype="application/(?:ld\+)?json")[^>]*>.*?</script>|<style\b.*?</style>',
-                          re.DOTALL | re.IGNORECASE)
-
-
-def _protect_per_copy(single: Path, staged: Path, municipalities: tuple[Municipality, ...]) -> None:
-    """The policy again, on each copy's bytes, for the pages whose inline code differs between copies,
-    and for the landing page; every other page kept the policy of the single build."""
-    tokens = [d.token for d in DIFFERENCES]
-    varying = [file.relative_to(single) for file in sorted(single.rglob("*.html"))
-               if any(t in code for code in _INLINE_CODE.findall(file.read_text(encoding="utf-8")) for t in tokens)]
-    targets = [staged / LANDING] + [staged / m.id / rel for m in municipalities for rel in varying]
-    for file in targets:
-        text = file.read_text(encoding="utf-8")
-        changed = csp.with_policy(text)
-        if changed != text:
-            file.write_text(changed, encoding="utf-8")
 
 
 def _swap(staged: Path, site: Path) -> None:

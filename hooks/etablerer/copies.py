@@ -9,15 +9,18 @@ these and require every file to be otherwise byte-for-byte identical.
 from __future__ import annotations
 
 import gzip
+import hashlib
 import html
 import json
 import os
+import re
 import shutil
 from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
-from . import ics
+from . import csp, ics
 from .host import Host
 from .model import Municipality
 
@@ -49,8 +52,9 @@ DIFFERENCES: tuple[Difference, ...] = (
 
 # Differences derived from the rest of a file after the tokens are replaced, not
 # tokens themselves. A page's Content-Security-Policy lists the SHA-256 of its
-# inline scripts (csp.py, applied by build.py to each finished copy); the 404
-# page's inline script holds its copy's base URL, so that hash differs per copy.
+# inline scripts (csp.py; the MkDocs runs add it as they write each page); the 404
+# page's inline script holds its copy's base URL, so that hash differs per copy and
+# the copy's policy is made here from the copy's own inline code.
 # The tests check the policy is exactly what the page's own bytes give, then
 # recompute it from the normalised page.
 DERIVED: dict[str, str] = {
@@ -81,17 +85,53 @@ class CopyError(Exception):
     pass
 
 
+# Every token, longest first (one may not be a prefix of another at the same place).
+_TOKENS = re.compile("|".join(re.escape(d.token) for d in sorted(DIFFERENCES, key=lambda d: -len(d.token))))
+_INDEX = {d.token: i for i, d in enumerate(DIFFERENCES)}
+
+
+@dataclass(frozen=True)
+class _Template:
+    """A text cut at its tokens: literal pieces and indexes into DIFFERENCES, so a copy is one join."""
+
+    pieces: tuple[str | int, ...]
+    encoded: tuple[bytes | int, ...]  # the same in UTF-8: most files are written without decoding
+
+    @classmethod
+    def of(cls, text: str) -> _Template:
+        pieces: list[str | int] = []
+        at = 0
+        for found in _TOKENS.finditer(text):
+            pieces += [text[at:found.start()], _INDEX[found.group()]]
+            at = found.end()
+        pieces.append(text[at:])
+        return cls(tuple(pieces), tuple(p if isinstance(p, int) else p.encode("utf-8") for p in pieces))
+
+    def fill(self, values: list[str]) -> str:
+        return "".join(values[p] if isinstance(p, int) else p for p in self.pieces)
+
+    def fill_bytes(self, values: list[bytes]) -> bytes:
+        return b"".join(values[p] if isinstance(p, int) else p for p in self.encoded)
+
+
 @dataclass(frozen=True)
 class _Source:
     """One file of the single build, read once for all copies."""
 
     rel: str
-    path: Path
-    text: str | None  # unfolded text when it holds tokens; None: the file is the same in every copy
+    path: str
+    digest: str | None = None  # SHA-256 of a file that is the same in every copy (hard-linked)
+    template: _Template | None = None  # a file with tokens (unfolded, for folded kinds)
+    inline: dict[str, list[_Template]] | None = None  # a page whose inline code holds a token: that code
+
+    @property
+    def suffix(self) -> str:
+        return os.path.splitext(self.path)[1]
 
 
-def _read_build(built: Path) -> tuple[list[str], list[_Source]]:
+def _read_build(built: Path, protect: bool) -> tuple[list[str], list[_Source]]:
     folders, files = [], []
+    tokens = [d.token for d in DIFFERENCES]
     for source in sorted(built.rglob("*")):
         rel = source.relative_to(built).as_posix()
         if source.is_dir():
@@ -101,39 +141,78 @@ def _read_build(built: Path) -> tuple[list[str], list[_Source]]:
             continue  # rewritten from sitemap.xml for each copy (one per language)
         raw = source.read_bytes()
         if source.suffix in _FOLDED:
-            raw = _FOLDED[source.suffix][0](raw.decode("utf-8")).encode("utf-8")
-        if _TOKEN_MARK not in raw and b"copy-host-name" not in raw:
-            files.append(_Source(rel, source, None))
+            unfolded = _FOLDED[source.suffix][0](raw.decode("utf-8")).encode("utf-8")
+        else:
+            unfolded = raw
+        if _TOKEN_MARK not in unfolded and b"copy-host-name" not in unfolded:
+            files.append(_Source(rel, str(source), digest=hashlib.sha256(raw).hexdigest()))
             continue
         if source.suffix not in _ENCODERS:
             raise CopyError(f"{rel}: contains a copy token but is not HTML, XML, JSON or iCalendar")
-        files.append(_Source(rel, source, raw.decode("utf-8")))
+        text = unfolded.decode("utf-8")
+        inline = None
+        if protect and source.suffix == ".html" and csp.may_hold_in_inline_code(text, tokens):
+            text = csp.without_policy(text)  # made again for each copy from its own inline code
+            inline = {tag: [_Template.of(code) for code in codes] for tag, codes in csp.inline_code(text).items()}
+        files.append(_Source(rel, str(source), template=_Template.of(text), inline=inline))
     return folders, files
 
 
-def _write_copy(folders: list[str], files: list[_Source], target: Path, municipality: Municipality) -> None:
+def _write_copy(folders: list[str], files: list[_Source], target: Path,
+                municipality: Municipality) -> dict[str, str]:
+    """Writes one copy; returns each file's SHA-256 by its path inside the copy."""
     target.mkdir(parents=True, exist_ok=True)
-    for rel in folders:
-        (target / rel).mkdir(parents=True, exist_ok=True)
+    root = str(target)
+    for rel in folders:  # sorted: a folder comes before what is inside it
+        os.mkdir(os.path.join(root, rel))
+    values = {suffix: [encode(d.value(municipality)) for d in DIFFERENCES] for suffix, encode in _ENCODERS.items()}
+    encoded = {suffix: [v.encode("utf-8") for v in texts] for suffix, texts in values.items()}
+    digests: dict[str, str] = {}
     for source in files:
-        dest = target / source.rel
-        if source.text is None:
+        dest = os.path.join(root, source.rel)
+        if source.template is None:
             _link_or_copy(source.path, dest)
-            continue
-        encode = _ENCODERS[source.path.suffix]
-        fold = _FOLDED.get(source.path.suffix, (str, str))[1]
-        text = source.text
-        for difference in DIFFERENCES:
-            text = text.replace(difference.token, encode(difference.value(municipality)))
-        dest.write_bytes(fold(text).encode("utf-8"))
-    for source in files:
-        if source.path.name == "sitemap.xml":
-            sitemap = target / source.rel
-            # mtime=0: the same bytes in every build (reproducible)
-            sitemap.with_name("sitemap.xml.gz").write_bytes(gzip.compress(sitemap.read_bytes(), mtime=0))
+            digests[source.rel] = source.digest
+        else:
+            data = _filled(source, values[source.suffix], encoded[source.suffix])
+            _write(dest, data)
+            digests[source.rel] = hashlib.sha256(data).hexdigest()
+        if os.path.basename(dest) == "sitemap.xml":
+            with open(dest, "rb") as stream:
+                packed = gzip.compress(stream.read(), mtime=0)  # mtime=0: the same bytes in every build
+            _write(dest + ".gz", packed)
+            digests[source.rel + ".gz"] = hashlib.sha256(packed).hexdigest()
+    # In the order of the files' paths, part by part (as sorted(Path.rglob) gives them).
+    return {rel: digests[rel] for rel in sorted(digests, key=lambda rel: rel.split("/"))}
 
 
-def _link_or_copy(source: Path, dest: Path) -> None:
+def _filled(source: _Source, values: list[str], encoded: list[bytes]) -> bytes:
+    """The file's bytes in one copy: its tokens replaced by `values` (written for its kind;
+    `encoded`: the same in UTF-8)."""
+    if source.inline is None and source.suffix not in _FOLDED:
+        return source.template.fill_bytes(encoded)
+    text = source.template.fill(values)
+    if source.inline is not None:
+        code = {tag: [t.fill(values) for t in texts] for tag, texts in source.inline.items()}
+        text = csp.with_policy(text, code)
+    if source.suffix in _FOLDED:
+        text = _FOLDED[source.suffix][1](text)
+    return text.encode("utf-8")
+
+
+def _write(dest: str, data: bytes) -> None:
+    # os-level calls: Python's open() adds an fstat and a terminal check to every file,
+    # and a copy writes hundreds of files.
+    fd = os.open(dest, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o666)  # as open(): the umask decides
+    try:
+        view = memoryview(data)
+        while view:
+            view = view[os.write(fd, view):]
+    finally:
+        os.close(fd)
+
+
+def _link_or_copy(source: str, dest: str) -> None:
     """A file identical in every copy: a hard link costs nothing (same file system),
     else a plain copy."""
     try:
@@ -142,11 +221,23 @@ def _link_or_copy(source: Path, dest: Path) -> None:
         shutil.copyfile(source, dest)
 
 
-def make_copies(built: Path, out: Path, municipalities: tuple[Municipality, ...]) -> list[Path]:
-    folders, files = _read_build(built)  # read once, write once per municipality
-    targets = []
-    for municipality in municipalities:
-        target = out / municipality.id
-        _write_copy(folders, files, target, municipality)
-        targets.append(target)
-    return targets
+def make_copies(built: Path, out: Path, municipalities: tuple[Municipality, ...],
+                protect: bool = True) -> dict[str, dict[str, str]]:
+    """One copy per municipality under out/<slug>/; returns, per slug, each file's SHA-256
+    (for the manifest: hashed as written, not read back).
+
+    `protect`: the pages carry a Content-Security-Policy (csp.py); a page whose inline code
+    holds a token gets its copy's own policy.
+    """
+    folders, files = _read_build(built, protect)  # read once, write once per municipality
+    # Writing a copy is mostly the file system's work (creating folders and files), during which
+    # Python lets other threads run: copies are written side by side (_workers).
+    with ThreadPoolExecutor(max_workers=_workers(len(municipalities))) as pool:
+        written = pool.map(lambda m: _write_copy(folders, files, out / m.id, m), municipalities)
+        return {m.id: digests for m, digests in zip(municipalities, written, strict=True)}
+
+
+def _workers(copies: int) -> int:
+    """Threads writing copies: the work waits on the file system more than on a core, so a
+    few more than the cores (measured with 50 copies: 4 threads beat 2 and 1 on 2 cores)."""
+    return max(1, min(copies, 8, 2 * (os.cpu_count() or 1)))

@@ -96,9 +96,12 @@ class FilterGroup:
 def filter_groups(courses: tuple[Course, ...], municipalities: tuple[Municipality, ...],
                   language_name: Callable[[str], str], t: Mapping[str, str]) -> tuple[FilterGroup, ...]:
     """Every filter and its values, worded with the interface strings `t` of one language.
-    Languages are those any course uses, so a shared link to a language's list keeps
-    working while the course has a page. Slugs stay the same in every language."""
+    Languages are those any course uses and municipalities those any course is held in, so a
+    shared link to such a list keeps working while the course has a page, and the catalogue
+    offers no list that could only ever be empty (a region of 50 municipalities with courses in
+    four would otherwise list 46 empty ones, in every copy). Slugs stay the same in every language."""
     languages = sorted({code for c in courses for code in c.languages}, key=lambda code: (code != "nb", code))
+    held_in = {c.venue.municipality for c in courses if c.venue is not None}
     formats = (("onsite", "kurssted"), ("online", "nett"), ("hybrid", "kurssted-eller-nett"))
     return (
         FilterGroup("type", t["filter_type"], tuple(
@@ -112,7 +115,7 @@ def filter_groups(courses: tuple[Course, ...], municipalities: tuple[Municipalit
         FilterGroup("kommune", t["filter_kommune"], tuple(
             CourseFilter("kommune", m.id, m.name, t["courses_in_municipality"].replace("{name}", m.name),
                          lambda c, slug=m.id: c.venue is not None and c.venue.municipality == slug)
-            for m in municipalities)),
+            for m in municipalities if m.id in held_in)),
         FilterGroup("sprak", t["filter_sprak"], tuple(
             # Named as a list ("Kurs på engelsk"), not as the language: the language switcher's
             # link "English" leads elsewhere, and one name should lead to one place.

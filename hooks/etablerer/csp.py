@@ -54,6 +54,11 @@ _OURS = re.compile(r'\n?<meta http-equiv="Content-Security-Policy" content="[^"]
                    r'<meta name="referrer" content="[^"]*">')
 
 
+# An inline <script> that is not JSON data, or a <style>: a quick look before parsing a page.
+_INLINE_CODE = re.compile(r'<script(?![^>]*\btype="application/(?:ld\+)?json")[^>]*>.*?</script>|<style\b.*?</style>',
+                          re.DOTALL | re.IGNORECASE)
+
+
 def enabled(environ: Mapping[str, str]) -> bool:
     return environ.get(SWITCH, "").strip().lower() != "off"
 
@@ -103,9 +108,23 @@ def source_hash(script: str) -> str:
     return "'sha256-" + base64.b64encode(digest).decode("ascii") + "'"
 
 
-def policy_for(page: str) -> str:
-    """The policy of one page: the fixed directives plus the hashes of its inline scripts and styles."""
-    inline = _inline(page)
+def may_hold_in_inline_code(page: str, needles: list[str]) -> bool:
+    """Whether an inline script or style of the page may contain one of `needles`. Cheap and
+    generous (no parsing): inline_code tells for sure."""
+    return any(n in code for code in _INLINE_CODE.findall(page) for n in needles)
+
+
+def inline_code(page: str) -> dict[str, list[str]]:
+    """The texts of the page's executable inline scripts ("script") and styles ("style")."""
+    return _inline(page)
+
+
+def policy_for(page: str, inline: dict[str, list[str]] | None = None) -> str:
+    """The policy of one page: the fixed directives plus the hashes of its inline scripts and styles.
+
+    `inline`: those texts, if the caller already has them (inline_code of this very page).
+    """
+    inline = _inline(page) if inline is None else inline
     hashes = {f"{tag}-src": sorted({source_hash(text) for text in texts}) for tag, texts in inline.items()}
     return "; ".join(" ".join([name, value, *hashes.get(name, [])]) for name, value in _DIRECTIVES)
 
@@ -114,16 +133,18 @@ def without_policy(page: str) -> str:
     return _OURS.sub("", page, count=1)
 
 
-def with_policy(page: str) -> str:
+def with_policy(page: str, inline: dict[str, list[str]] | None = None) -> str:
     """The page with the policy tags right after <meta charset>, before anything they govern.
 
     A fragment (no <meta charset>) is returned as it is: it lives in another site's page.
+    `inline`: the page's inline_code, if the caller already has it (copies.py: known per copy
+    without parsing each copy's page again).
     """
     page = without_policy(page)
     found = _CHARSET.search(page)
     if found is None:
         return page
-    tags = (f'\n<meta http-equiv="Content-Security-Policy" content="{policy_for(page)}">'
+    tags = (f'\n<meta http-equiv="Content-Security-Policy" content="{policy_for(page, inline)}">'
             f'<meta name="referrer" content="{REFERRER_POLICY}">')
     return page[: found.end()] + tags + page[found.end():]
 

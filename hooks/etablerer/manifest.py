@@ -74,13 +74,15 @@ def git_commit(root: Path) -> str:
     return commit if proc.returncode == 0 and len(commit) == 40 else UNKNOWN_COMMIT
 
 
-def write_manifest(site: Path, as_of: date, commit: str, municipalities: tuple[Municipality, ...]) -> Path:
-    seen: dict[tuple[int, int], str] = {}  # files the copies share as hard links are hashed once
+def write_manifest(site: Path, as_of: date, commit: str, municipalities: tuple[Municipality, ...],
+                   files: dict[str, dict[str, str]]) -> Path:
+    """`files`: per copy, its files' SHA-256 as copies.make_copies wrote them (the tests check them
+    against the bytes on disk with files_of, as `make verify` does)."""
     document = {
         "format": FORMAT,
         "as_of": as_of.isoformat(),
         "commit": commit,
-        "copies": {m.id: {"base_url": m.base_url, "files": files_of(site / m.id, seen)} for m in municipalities},
+        "copies": {m.id: {"base_url": m.base_url, "files": files[m.id]} for m in municipalities},
     }
     target = site / MANIFEST
     target.write_text(json.dumps(document, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")

@@ -191,3 +191,24 @@ def test_a_course_older_than_twelve_months_leaves_the_catalogue_but_keeps_its_pa
 def test_the_twelve_month_window_edge(data, today, shown):
     course = next(c for c in data.courses if c.id == "etablererkurs-var-2026")  # last session 2026-03-10
     assert (course in course_status.catalogue(data.courses, today).past) is shown
+
+
+# --- which municipalities have a list (no build: the filters as data) ------------------
+
+def _municipality_lists(data, municipalities, courses=None):
+    groups = course_status.filter_groups(data.courses if courses is None else courses, municipalities,
+                                         lambda code: code, interface("nb"))
+    return [f.slug for g in groups if g.dimension == "kommune" for f in g.filters]
+
+
+def test_every_municipality_a_course_is_held_in_has_a_list(data):
+    held_in = {c.venue.municipality for c in data.courses if c.venue is not None}
+    assert _municipality_lists(data, data.municipalities) == [m.id for m in data.municipalities if m.id in held_in]
+
+
+def test_a_municipality_no_course_is_held_in_gets_no_list_that_could_only_be_empty(data):
+    # A region of 50 municipalities with courses in four would otherwise offer 46 empty lists.
+    extra = data.municipalities[0].model_copy(update={"id": "kommune99", "name": "Kommune 99"})
+    assert "kommune99" not in _municipality_lists(data, data.municipalities + (extra,))
+    online_only = tuple(c for c in data.courses if c.venue is None)
+    assert online_only and _municipality_lists(data, data.municipalities, online_only) == []
