@@ -18,6 +18,7 @@ import re
 from urllib.parse import urlsplit
 
 import pytest
+from bs4 import BeautifulSoup
 
 from tests.browser.support import DESKTOP, RESULTS_DIR
 
@@ -92,8 +93,16 @@ def word_only_in(copy_dir, code: str) -> str:
 def search(page, word: str) -> tuple[int, str]:
     """Type `word` into the search field; (number of results, the result line) once it has run."""
     field = page.locator(".md-search__input")
-    field.click()
     meta = page.locator(".md-search-result__meta")
+    # Search loads when it is first used (content/assets/et-lazy-search.js): the result line
+    # says "initialising" (as the page was served) until the index is in, then Material answers
+    # the empty query with "type to start searching". Wait for that before typing, so the
+    # first answer is to the whole word and not to the letters typed before the index came.
+    served = BeautifulSoup(page.request.get(page.url).text(), "html.parser")
+    initialising = served.select_one(".md-search-result__meta").get_text()
+    field.click()
+    page.wait_for_function("([selector, initialising]) => document.querySelector(selector).textContent"
+                           " !== initialising", arg=[".md-search-result__meta", initialising])
     before = meta.inner_text()  # "type to start searching", in the page's language
     page.keyboard.type(word)
     # Playwright types letters outside the US keyboard as inserted text, with no key events;
