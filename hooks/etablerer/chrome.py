@@ -136,19 +136,14 @@ class ChromeRenderer:
         """hreflang alternates of a page, for the language's sitemap.xml (hooks/theme/sitemap.xml).
         Not in <head>: Material's script fetches a sitemap.xml beside every <link rel="alternate">
         and takes over clicks on links below it, which broke the language switcher."""
-        return hreflang_alternates(self.alternates(src))
+        translated = [a for a in self.alternates(src) if a.translated]
+        return translated if len(translated) > 1 else []  # the languages the page exists in, if more than one
 
 
 def copy_root(language_root: str, prefix: str) -> str:
     """From the root of a language's pages to the root of the copy: '' → '../', '../' → '../../'
     (the 404 page's '/base/en/../' is written plainly by sitebuild.finish_not_found)."""
     return language_root + "../" * prefix.count("/")
-
-
-def hreflang_alternates(alternates: list[Alternate]) -> list[Alternate]:
-    """What search engines get: the languages the page exists in (and bokmål as the default), when more than one."""
-    translated = [a for a in alternates if a.translated]
-    return translated if len(translated) > 1 else []
 
 
 def relative_url(from_url: str, to_url: str) -> str:

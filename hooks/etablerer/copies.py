@@ -144,7 +144,8 @@ def _read_build(built: Path, protect: bool) -> tuple[list[str], list[_Source]]:
             unfolded = _FOLDED[source.suffix][0](raw.decode("utf-8")).encode("utf-8")
         else:
             unfolded = raw
-        if _TOKEN_MARK not in unfolded and b"copy-host-name" not in unfolded:
+        same_everywhere = _TOKEN_MARK not in unfolded and b"copy-host-name" not in unfolded
+        if same_everywhere and source.name != "sitemap.xml":  # a sitemap is written: its .gz is made beside it
             files.append(_Source(rel, str(source), digest=hashlib.sha256(raw).hexdigest()))
             continue
         if source.suffix not in _ENCODERS:
@@ -173,13 +174,12 @@ def _write_copy(folders: list[str], files: list[_Source], target: Path,
         if source.template is None:
             _link_or_copy(source.path, dest)
             digests[source.rel] = source.digest
-        else:
-            data = _filled(source, values[source.suffix], encoded[source.suffix])
-            _write(dest, data)
-            digests[source.rel] = hashlib.sha256(data).hexdigest()
+            continue
+        data = _filled(source, values[source.suffix], encoded[source.suffix])
+        _write(dest, data)
+        digests[source.rel] = hashlib.sha256(data).hexdigest()
         if os.path.basename(dest) == "sitemap.xml":
-            with open(dest, "rb") as stream:
-                packed = gzip.compress(stream.read(), mtime=0)  # mtime=0: the same bytes in every build
+            packed = gzip.compress(data, mtime=0)  # mtime=0: the same bytes in every build
             _write(dest + ".gz", packed)
             digests[source.rel + ".gz"] = hashlib.sha256(packed).hexdigest()
     # In the order of the files' paths, part by part (as sorted(Path.rglob) gives them).

@@ -88,19 +88,12 @@ class _Inline(HTMLParser):
             self._tag = None
 
 
-def _inline(page: str) -> dict[str, list[str]]:
+def inline_code(page: str) -> dict[str, list[str]]:
+    """The texts of the page's executable inline scripts ("script") and styles ("style")."""
     parser = _Inline()
     parser.feed(without_policy(page))
     parser.close()
     return parser.found
-
-
-def inline_scripts(page: str) -> list[str]:
-    return _inline(page)["script"]
-
-
-def inline_styles(page: str) -> list[str]:
-    return _inline(page)["style"]
 
 
 def source_hash(script: str) -> str:
@@ -114,17 +107,12 @@ def may_hold_in_inline_code(page: str, needles: list[str]) -> bool:
     return any(n in code for code in _INLINE_CODE.findall(page) for n in needles)
 
 
-def inline_code(page: str) -> dict[str, list[str]]:
-    """The texts of the page's executable inline scripts ("script") and styles ("style")."""
-    return _inline(page)
-
-
 def policy_for(page: str, inline: dict[str, list[str]] | None = None) -> str:
     """The policy of one page: the fixed directives plus the hashes of its inline scripts and styles.
 
     `inline`: those texts, if the caller already has them (inline_code of this very page).
     """
-    inline = _inline(page) if inline is None else inline
+    inline = inline_code(page) if inline is None else inline
     hashes = {f"{tag}-src": sorted({source_hash(text) for text in texts}) for tag, texts in inline.items()}
     return "; ".join(" ".join([name, value, *hashes.get(name, [])]) for name, value in _DIRECTIVES)
 

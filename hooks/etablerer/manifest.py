@@ -45,22 +45,9 @@ def sha256_of(file: Path) -> str:
     return digest.hexdigest()
 
 
-def files_of(folder: Path, seen: dict[tuple[int, int], str] | None = None) -> dict[str, str]:
-    """Every file under `folder` (symbolic links followed) → its SHA-256, sorted by path.
-
-    `seen`: digests by (device, inode), shared between calls, so a file the copies
-    share as a hard link is read once.
-    """
-    seen = {} if seen is None else seen
-    out = {}
-    for p in sorted(folder.rglob("*")):
-        if p.is_file():
-            info = p.stat()
-            key = (info.st_dev, info.st_ino)
-            if key not in seen:
-                seen[key] = sha256_of(p)
-            out[p.relative_to(folder).as_posix()] = seen[key]
-    return out
+def files_of(folder: Path) -> dict[str, str]:
+    """Every file under `folder` (symbolic links followed) → its SHA-256, sorted by path."""
+    return {p.relative_to(folder).as_posix(): sha256_of(p) for p in sorted(folder.rglob("*")) if p.is_file()}
 
 
 def git_commit(root: Path) -> str:
@@ -76,8 +63,8 @@ def git_commit(root: Path) -> str:
 
 def write_manifest(site: Path, as_of: date, commit: str, municipalities: tuple[Municipality, ...],
                    files: dict[str, dict[str, str]]) -> Path:
-    """`files`: per copy, its files' SHA-256 as copies.make_copies wrote them (the tests check them
-    against the bytes on disk with files_of, as `make verify` does)."""
+    """`files`: per copy, its files' SHA-256 as copies.make_copies wrote them (`make verify`, and
+    tests/publishing/test_manifest.py, check them against the bytes on disk)."""
     document = {
         "format": FORMAT,
         "as_of": as_of.isoformat(),
