@@ -125,8 +125,6 @@ def server(site):
     local.stop()
 
 
-
-
 class Opener:
     """Opens pages of one copy in fresh contexts, closed after the test."""
 
