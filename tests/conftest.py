@@ -1,4 +1,4 @@
-"""The shipped data, built ONCE per test session with the pinned as-of date.
+"""The fixture project (tests/fixtures/project/), built ONCE per test session with the pinned as-of date.
 
 Every suite that reads the built site (site, courses, publishing, browser) uses
 this one build; tests that change a site work on a copy of it (copytree) or on a
@@ -11,14 +11,15 @@ import pytest
 from playwright.sync_api import sync_playwright
 
 from etablerer.asof import as_of_date
-from tests.site.helpers import PINNED_DAY, ROOT, BuiltSite, build, pinned_environ
+from tests.site.helpers import PINNED_DAY, BuiltSite, build, pinned_environ, project_copy
 
 
 @pytest.fixture(scope="session")
 def site(tmp_path_factory) -> BuiltSite:
-    """data/ as shipped, built into a temporary folder: OUT/index.html and OUT/<copy>/."""
+    """The fixture project, built into a temporary folder: OUT/index.html and OUT/<copy>/."""
     assert as_of_date(pinned_environ()) == PINNED_DAY, "SOURCE_DATE_EPOCH does not give the pinned day in Oslo"
-    return build(ROOT, tmp_path_factory.mktemp("shipped") / "site")
+    work = tmp_path_factory.mktemp("fixture")
+    return build(project_copy(work / "project"), work / "site")
 
 
 @pytest.fixture(scope="session")

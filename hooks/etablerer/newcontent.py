@@ -56,12 +56,13 @@ def _clean(text: str | None, what: str, example: str) -> str:
 
 def new_course(root: Path, title: str, today: date) -> Path:
     title = _clean(title, "course title", 'make new-course TITLE="Regnskap for nybegynnere"')
-    course_id = f"{slug(title)}-{today.year}" if slug(title) else f"kurs-{today.isoformat()}"
+    session = today + timedelta(days=SESSION_AFTER_DAYS)
+    # The year in the id and file name is the year the course is held, not the year it was written.
+    course_id = f"{slug(title)}-{session.year}" if slug(title) else f"kurs-{session.isoformat()}"
     target = root / "data" / COURSES_DIR / f"{course_id}.yml"
     if target.exists():
         raise NewContentError(f"{_shown(target, root)} already exists; choose another title or edit that file")
     municipality = load_data(root / "data", root / "content", root).municipalities[0]
-    session = today + timedelta(days=SESSION_AFTER_DAYS)
     text = render(
         "new/course.yml", today=today.isoformat(), id=course_id, title=_yaml(title),
         description=_yaml(f"Skriv hva kurset handler om, i to eller tre enkle setninger. ({title})"),

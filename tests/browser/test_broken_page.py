@@ -13,7 +13,7 @@ from .support import COPY, DESKTOP, route_copy_base, run_axe, serve
 
 BROKEN_MARKDOWN = """
 
-<p><img src="../assets/logos/viken.svg" class="et-broken-image" width="90" height="30"></p>
+<p><img src="../assets/logos/gammelfylket.svg" class="et-broken-image" width="90" height="30"></p>
 
 <p class="et-broken-contrast">Denne teksten er nesten usynlig.</p>
 """

@@ -25,7 +25,7 @@ FILTER_RULES = {
     "kurs/pris/gratis/": lambda c: c.price == 0,
 }
 
-RENAMED = ("prisregning-2027", "prising-og-budsjett-2027")  # (old id, course) in data/courses/
+RENAMED = ("prisregning-test-2027", "prising-og-budsjett-test-2027")  # (old id, course) in data/courses/
 
 
 def upcoming(data, today: date):

@@ -22,7 +22,7 @@ from ..data.conftest import copy_project, edit, errors_of, line_of, load
 from ..site.helpers import pinned_environ
 
 NEW = "data/courses/x.yml"
-RENAMED_FILE = "data/courses/prising-og-budsjett-2027.yml"  # former_ids: [prisregning-2027]
+RENAMED_FILE = "data/courses/prising-og-budsjett-test-2027.yml"  # former_ids: [prisregning-test-2027]
 GAP = ("02:30 does not exist on 2027-03-28: the clocks in Norway go forward from 02:00 to 03:00 that night; "
        "choose a time before 02:00 or from 03:00")
 REPEAT = ("{clock} happens twice on 2027-10-31: the clocks in Norway go back from 03:00 to 02:00 that night; "
@@ -119,14 +119,14 @@ CASES = [
          f"{NEW}:21: languages[2]: 'nb' is listed twice; list each language once"),
     case("former-id-is-its-own", course_with(("target_group:", "former_ids: [testkurs-2027]\ntarget_group:")),
          f"{NEW}:27: former_ids[0]: 'testkurs-2027' is this course's own id; list only ids it had before"),
-    case("former-id-is-another-course", course_with(("target_group:", "former_ids: [markedsforing-2027]\n"
+    case("former-id-is-another-course", course_with(("target_group:", "former_ids: [markedsforing-test-2027]\n"
                                                                       "target_group:")),
-         f"{NEW}:27: former_ids[0]: 'markedsforing-2027' is the id of the course in "
-         "data/courses/markedsforing-2027.yml; an address cannot lead to two pages"),
-    case("former-id-already-claimed", course_with(("target_group:", "former_ids: [prisregning-2027]\n"
+         f"{NEW}:27: former_ids[0]: 'markedsforing-test-2027' is the id of the course in "
+         "data/courses/markedsforing-test-2027.yml; an address cannot lead to two pages"),
+    case("former-id-already-claimed", course_with(("target_group:", "former_ids: [prisregning-test-2027]\n"
                                                                     "target_group:")),
-         f"{NEW}:27: former_ids[0]: 'prisregning-2027' is already a former id in "
-         f"{RENAMED_FILE}:{line_of(RENAMED_FILE, 'former_ids: [prisregning-2027]')}; "
+         f"{NEW}:27: former_ids[0]: 'prisregning-test-2027' is already a former id in "
+         f"{RENAMED_FILE}:{line_of(RENAMED_FILE, 'former_ids: [prisregning-test-2027]')}; "
          "an old address can lead to one course only"),
 ]
 

@@ -10,7 +10,7 @@ page), DESCRIPTION and SUMMARY.
 from __future__ import annotations
 
 import itertools
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from zoneinfo import ZoneInfo
 
 import pytest
@@ -24,7 +24,7 @@ OSLO = ZoneInfo("Europe/Oslo")
 # Read from data/region.yml without the product's loader.
 DOMAIN = yaml.safe_load((DATA_DIR / "region.yml").read_text(encoding="utf-8"))["calendar_domain"]
 # Midnight of the pinned as-of date in Oslo, in UTC.
-DTSTAMP = datetime(2026, 11, 26, 23, 0, tzinfo=timezone.utc)
+DTSTAMP = datetime(2026, 11, 26, 23, 0, tzinfo=UTC)
 
 
 def read_calendar(site, copy: str, rel: str) -> Calendar:
@@ -48,7 +48,7 @@ def expected_location(course) -> str:
 
 
 def test_the_pinned_day_gives_this_dtstamp():
-    assert datetime(PINNED_DAY.year, PINNED_DAY.month, PINNED_DAY.day, tzinfo=OSLO).astimezone(timezone.utc) == DTSTAMP
+    assert datetime(PINNED_DAY.year, PINNED_DAY.month, PINNED_DAY.day, tzinfo=OSLO).astimezone(UTC) == DTSTAMP
 
 
 @pytest.mark.parametrize("copy", COPIES)

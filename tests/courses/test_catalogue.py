@@ -180,8 +180,8 @@ def test_a_course_older_than_twelve_months_leaves_the_catalogue_but_keeps_its_pa
     later = date(2027, 6, 1)  # spring 2026 ended 2026-03-10 (over 12 months), autumn 2026 on 2026-09-22
     view = SiteView(data, later, TOKEN_HOST)
     past = [c.id for c in view.catalogue.past]
-    assert "etablererkurs-var-2026" not in past and "etablererkurs-host-2026" in past
-    assert "kurs/etablererkurs-var-2026.md" in {p.src_uri for p in generated_pages(view)}
+    assert "etablererkurs-var-test-2026" not in past and "etablererkurs-host-test-2026" in past
+    assert "kurs/etablererkurs-var-test-2026.md" in {p.src_uri for p in generated_pages(view)}
 
 
 @pytest.mark.parametrize(("today", "shown"), [
@@ -189,7 +189,7 @@ def test_a_course_older_than_twelve_months_leaves_the_catalogue_but_keeps_its_pa
     (date(2027, 3, 11), False),
 ])
 def test_the_twelve_month_window_edge(data, today, shown):
-    course = next(c for c in data.courses if c.id == "etablererkurs-var-2026")  # last session 2026-03-10
+    course = next(c for c in data.courses if c.id == "etablererkurs-var-test-2026")  # last session 2026-03-10
     assert (course in course_status.catalogue(data.courses, today).past) is shown
 
 

@@ -1,6 +1,6 @@
 """Feature: a renamed course keeps its old address working, because people share course links.
 
-data/courses/prising-og-budsjett-2027.yml lists former_ids: [prisregning-2027].
+data/courses/prising-og-budsjett-test-2027.yml lists former_ids: [prisregning-test-2027].
 The old address is a page that sends the reader on (a relative meta refresh
 and a plain link) and asks search engines not to index it.
 """

@@ -14,11 +14,11 @@ from .helpers import COPIES, long_date, normalise
 
 # course id → (status, words, has a sign-up link)
 EXPECTED = {
-    "etablererkurs-var-2027": (course_status.Status.OPEN, "Åpen for påmelding", True),
-    "fra-ide-til-bedrift-arabisk-2027": (course_status.Status.CLOSING_SOON, "Påmeldingen stenger snart", True),
-    "markedsforing-2027": (course_status.Status.FULL, "Fullt", False),
-    "etablererkurs-januar-2027": (course_status.Status.CLOSED, "Påmeldingen er stengt", False),
-    "finansiering-ukrainsk-2026": (course_status.Status.PAST, "Kurset er holdt", False),
+    "etablererkurs-var-test-2027": (course_status.Status.OPEN, "Åpen for påmelding", True),
+    "fra-ide-til-bedrift-arabisk-test-2027": (course_status.Status.CLOSING_SOON, "Påmeldingen stenger snart", True),
+    "markedsforing-test-2027": (course_status.Status.FULL, "Fullt", False),
+    "etablererkurs-januar-test-2027": (course_status.Status.CLOSED, "Påmeldingen er stengt", False),
+    "finansiering-ukrainsk-test-2026": (course_status.Status.PAST, "Kurset er holdt", False),
 }
 
 
@@ -52,5 +52,5 @@ def test_the_sign_up_link_is_there_only_while_registration_is_open(site, data, c
 
 
 def test_the_closing_soon_course_has_its_deadline_within_seven_days(data, today):
-    deadline = course_of(data, "fra-ide-til-bedrift-arabisk-2027").registration.deadline
+    deadline = course_of(data, "fra-ide-til-bedrift-arabisk-test-2027").registration.deadline
     assert 0 <= (deadline - today).days <= 7

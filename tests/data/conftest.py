@@ -15,8 +15,7 @@ import pytest
 
 from etablerer.errors import DataErrors
 from etablerer.loading import ServiceData, load_data
-
-REPO = Path(__file__).resolve().parents[2]
+from tests.fixtures import FIXTURE, REPO  # noqa: F401 - REPO for the code, FIXTURE for the data
 
 # Shipped files the cases edit, as load_data shows their paths.
 AGREEMENTS = "data/agreements.yml"
@@ -25,11 +24,11 @@ ORGANISATIONS = "data/organisations.yml"
 REGION = "data/region.yml"
 REFERRALS = "data/referrals.yml"
 SERVICES = "data/services.yml"
-BASIC = "data/courses/etablererkurs-var-2027.yml"  # basic course, 3 sessions, venue in Moss
-ENGLISH = "data/courses/etablererkurs-engelsk-2027.yml"  # basic course, online
-ONE_SESSION = "data/courses/finansiering-ukrainsk-2026.yml"  # theme course, 1 session
-MARKETING = "data/courses/markedsforing-2027.yml"  # theme course, full: true
-ACCOUNTING = "data/courses/regnskap-og-skatt-2027.yml"  # theme course, price 300, venue in Vestby
+BASIC = "data/courses/etablererkurs-var-test-2027.yml"  # basic course, 3 sessions, venue in Moss
+ENGLISH = "data/courses/etablererkurs-engelsk-test-2027.yml"  # basic course, online
+ONE_SESSION = "data/courses/finansiering-ukrainsk-test-2026.yml"  # theme course, 1 session
+MARKETING = "data/courses/markedsforing-test-2027.yml"  # theme course, full: true
+ACCOUNTING = "data/courses/regnskap-og-skatt-test-2027.yml"  # theme course, price 300, venue in Vestby
 
 # A valid theme course an editor might add, with line numbers that are easy to
 # count: sessions[1].end is on line 14.
@@ -64,10 +63,9 @@ target_group: Alle som vil prøve.
 
 
 def copy_project(target: Path) -> Path:
-    """Copy the shipped data/, content/ and languages/ into target; return target as the root."""
-    shutil.copytree(REPO / "data", target / "data")
-    shutil.copytree(REPO / "content", target / "content")
-    shutil.copytree(REPO / "languages", target / "languages")
+    """Copy the fixture's data/, content/ and languages/ into target; return target as the root."""
+    for part in ("data", "content", "languages"):
+        shutil.copytree(FIXTURE / part, target / part)
     return target
 
 
@@ -81,7 +79,7 @@ def data_copy(tmp_path: Path) -> Path:
 def shipped() -> ServiceData:
     """The model loaded from the shipped files themselves (read only)."""
     try:
-        return load_data(REPO / "data", REPO / "content", REPO)
+        return load_data(FIXTURE / "data", FIXTURE / "content", FIXTURE)
     except DataErrors as exc:
         report = exc.report()
     pytest.fail(f"the shipped data does not load:\n{report}", pytrace=False)
@@ -97,7 +95,7 @@ def edit(root: Path, rel: str, old: str, new: str) -> None:
 
 def line_of(rel: str, text: str) -> int:
     """The number (from 1) of the one line of the shipped file rel that holds text."""
-    lines = (REPO / rel).read_text(encoding="utf-8").splitlines()
+    lines = (FIXTURE / rel).read_text(encoding="utf-8").splitlines()
     found = [number for number, line in enumerate(lines, start=1) if text in line]
     assert len(found) == 1, f"fixture problem: {text!r} is on lines {found} of {rel}"
     return found[0]

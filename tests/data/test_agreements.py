@@ -9,7 +9,7 @@ from etablerer.model import Period
 
 from .conftest import AGREEMENTS, load
 
-VIKEN_AGREEMENT = "viken-2022-2025"
+VIKEN_AGREEMENT = "gammelfylket-2022-2025"
 ENDED_WARNING = ("No agreement is in force: 'Samarbeidsavtale om Etablerertjenesten i Viken 2022–2025' ended "
                  "2025-12-31 and no newer one is recorded in data/agreements.yml. Its visibility rule still "
                  "applies until one is.")
@@ -63,11 +63,11 @@ def add_newer_agreement(root) -> None:
     """An editor records the next agreement in data/agreements.yml: no code changes."""
     file = root / AGREEMENTS
     text = file.read_text(encoding="utf-8")
-    first = text[text.index("  - id: viken-2022-2025"):]
-    newer = (first.replace("id: viken-2022-2025", "id: ny-avtale-2026")
+    first = text[text.index("  - id: gammelfylket-2022-2025"):]
+    newer = (first.replace("id: gammelfylket-2022-2025", "id: ny-avtale-2026")
              .replace("title: Samarbeidsavtale om Etablerertjenesten i Viken 2022–2025", "title: Ny samarbeidsavtale")
              .replace("period: {start: 2022-01-01, end: 2025-12-31}", "period: {start: 2026-03-01}")
-             .replace("organisations: [viken, innovasjon-norge]", "organisations: [innovasjon-norge]"))
+             .replace("organisations: [gammelfylket, statlig-innovasjon]", "organisations: [statlig-innovasjon]"))
     file.write_text(text + newer, encoding="utf-8")
 
 
@@ -80,9 +80,9 @@ def test_a_newer_agreement_in_the_data_file_takes_over(data_copy):
 def test_the_newer_agreement_brings_its_own_visibility_rule(data_copy):
     add_newer_agreement(data_copy)
     found = agreement_in_force(load(data_copy).agreements, date(2026, 3, 1))
-    assert found.agreement.visibility.organisations == ("innovasjon-norge",)
+    assert found.agreement.visibility.organisations == ("statlig-innovasjon",)
 
 
 def test_viken_has_ceased_from_2024(shipped):
-    viken = shipped.organisation("viken")
-    assert (has_ceased(viken, date(2023, 12, 31)), has_ceased(viken, date(2024, 1, 1))) == (False, True)
+    gammelfylket = shipped.organisation("gammelfylket")
+    assert (has_ceased(gammelfylket, date(2023, 12, 31)), has_ceased(gammelfylket, date(2024, 1, 1))) == (False, True)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date, datetime, timezone
+from datetime import UTC, date, datetime
 
 import pytest
 
@@ -10,7 +10,7 @@ from etablerer.asof import as_of_date
 
 
 def epoch(year, month, day, hour, minute) -> str:
-    return str(int(datetime(year, month, day, hour, minute, tzinfo=timezone.utc).timestamp()))
+    return str(int(datetime(year, month, day, hour, minute, tzinfo=UTC).timestamp()))
 
 
 def test_just_after_midnight_in_oslo_in_winter_is_the_next_day():
@@ -19,7 +19,7 @@ def test_just_after_midnight_in_oslo_in_winter_is_the_next_day():
 
 
 def test_the_same_moment_is_still_the_previous_day_in_utc():
-    moment = datetime.fromtimestamp(int(epoch(2025, 12, 31, 23, 30)), tz=timezone.utc)
+    moment = datetime.fromtimestamp(int(epoch(2025, 12, 31, 23, 30)), tz=UTC)
     assert moment.date() == date(2025, 12, 31)
 
 

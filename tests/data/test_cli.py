@@ -10,7 +10,7 @@ import os
 import re
 import subprocess
 import sys
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
@@ -34,8 +34,8 @@ def check(root: Path, on: datetime, *args: str) -> subprocess.CompletedProcess:
     return subprocess.run(command, cwd=root, env=env, capture_output=True, text=True, encoding="utf-8", timeout=60)
 
 
-NOV_2026 = datetime(2026, 11, 27, 12, 0, tzinfo=timezone.utc)
-JUN_2024 = datetime(2024, 6, 1, 12, 0, tzinfo=timezone.utc)
+NOV_2026 = datetime(2026, 11, 27, 12, 0, tzinfo=UTC)
+JUN_2024 = datetime(2024, 6, 1, 12, 0, tzinfo=UTC)
 
 
 @pytest.fixture(scope="module")

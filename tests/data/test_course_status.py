@@ -11,8 +11,7 @@ from etablerer.courses import Status, catalogue, registration_open, status
 from etablerer.model import Course
 from etablerer.yamlsource import parse_yaml
 
-from .conftest import NEW_COURSE, REPO
-
+from .conftest import FIXTURE, NEW_COURSE
 
 # Built from NEW_COURSE (conftest.py), so sample courses in data/ can change freely:
 # deadline 2027-05-25, sessions 2027-06-01 and 2027-06-08.
@@ -61,7 +60,7 @@ def test_registration_is_not_open_when_full():
 
 def test_every_status_has_words():
     # The words live in the interface strings of each language (status_<value>).
-    for interface in sorted((REPO / "languages").glob("*/interface.yml")):
+    for interface in sorted((FIXTURE / "languages").glob("*/interface.yml")):
         strings = yaml.safe_load(interface.read_text(encoding="utf-8"))
         words = {key.removeprefix("status_") for key in strings if key.startswith("status_")}
         assert words == {s.value for s in Status}, interface

@@ -17,8 +17,26 @@ import pytest
 
 from etablerer.errors import DataError, DataErrors
 
-from .conftest import (ACCOUNTING, AGREEMENTS, BASIC, ENGLISH, MARKETING, MUNICIPALITIES, NEW_COURSE, ONE_SESSION,
-                       ORGANISATIONS, REFERRALS, REGION, SERVICES, data_errors, edit, errors_of, line_of, load, write)
+from .conftest import (
+    ACCOUNTING,
+    AGREEMENTS,
+    BASIC,
+    ENGLISH,
+    MARKETING,
+    MUNICIPALITIES,
+    NEW_COURSE,
+    ONE_SESSION,
+    ORGANISATIONS,
+    REFERRALS,
+    REGION,
+    SERVICES,
+    data_errors,
+    edit,
+    errors_of,
+    line_of,
+    load,
+    write,
+)
 
 NEW = "data/courses/x.yml"  # a course file an editor adds
 
@@ -30,13 +48,14 @@ BASIC_TARGET_GROUP = "  nb: Deg som har en idé"  # the bokmål target group of 
 CAPACITY = line_of(BASIC, "capacity: 25")  # of the basic course
 PRICE = line_of(ACCOUNTING, "price: 300")  # of the accounting course
 VESTBY_NUMBER = line_of(MUNICIPALITIES, 'number: "3216"')
-INNOVASJON_NORGE_LOGO = ("    logo:\n      file: assets/logos/innovasjon-norge.svg\n      alt: Innovasjon Norge\n"
+INNOVASJON_NORGE_LOGO = ("    logo:\n      file: assets/logos/statlig-innovasjon.svg\n      alt: Innovasjon Norge\n"
                          "      placeholder: true\n")
 ACCOUNTING_VENUE = ('venue:\n  name: Eksempelsenteret\n  address: {street: Eksempelveien 2, postcode: "1540", '
                     'city: Vestby}\n  municipality: vestby\n')
 COURSE_FIELDS = ("review, sample, id, title, kind, description, sessions, format, venue, online_url, languages, price, "
                  "capacity, full, registration, target_group, practical, former_ids")
-ORGANISATION_IDS = "akershus, altinn, buskerud, innovasjon-norge, mnu, nav, ostfold, skatteetaten, udi, viken"
+ORGANISATION_IDS = ("driftsselskapet, gammelfylket, innvandring, nordfylket, portalen, skatten, sorfylket, "
+                    "statlig-innovasjon, velferdsetaten, vestfylket")
 LINK_ADVICE = "is not an allowed link; use https://…, http://…, mailto:… or tel:…"
 
 
@@ -193,14 +212,15 @@ CASES = [
          f"{BASIC}:{line_of(BASIC, '  - id: del-2')}: sessions[1].id: the session id 'del-1' is already used in "
          f"{BASIC}:{line_of(BASIC, '  - id: del-1')}; give each one its own id"),
     case("duplicate-course-id-across-two-course-files",
-         [replace(ACCOUNTING, "id: regnskap-og-skatt-2027", "id: etablererkurs-var-2027")],
-         f"{ACCOUNTING}:{line_of(ACCOUNTING, 'id: regnskap-og-skatt-2027')}: id: the course id "
-         f"'etablererkurs-var-2027' is already used in {BASIC}:{line_of(BASIC, 'id: etablererkurs-var-2027')}; "
+         [replace(ACCOUNTING, "id: regnskap-og-skatt-test-2027", "id: etablererkurs-var-test-2027")],
+         f"{ACCOUNTING}:{line_of(ACCOUNTING, 'id: regnskap-og-skatt-test-2027')}: id: the course id "
+         f"'etablererkurs-var-test-2027' is already used in "
+         f"{BASIC}:{line_of(BASIC, 'id: etablererkurs-var-test-2027')}; "
          "give each one its own id"),
     case("duplicate-course-id-in-a-new-course-file",
-         [new_file(NEW, NEW_COURSE.replace("id: testkurs-2027", "id: etablererkurs-var-2027"))],
-         f"{NEW}:2: id: the course id 'etablererkurs-var-2027' is already used in "
-         f"{BASIC}:{line_of(BASIC, 'id: etablererkurs-var-2027')}; give each one its own id"),
+         [new_file(NEW, NEW_COURSE.replace("id: testkurs-2027", "id: etablererkurs-var-test-2027"))],
+         f"{NEW}:2: id: the course id 'etablererkurs-var-test-2027' is already used in "
+         f"{BASIC}:{line_of(BASIC, 'id: etablererkurs-var-test-2027')}; give each one its own id"),
 
     # --- references ------------------------------------------------------------------
     case("unknown-venue-municipality",
@@ -208,18 +228,19 @@ CASES = [
          f"{BASIC}:{line_of(BASIC, 'municipality: moss')}: "
          "venue.municipality: 'mos' is not a known municipality id; known: moss, rade, valer, vestby"),
     case("unknown-county",
-         [replace(MUNICIPALITIES, "county: akershus", "county: akershuss")],
-         f"{MUNICIPALITIES}:{line_of(MUNICIPALITIES, 'county: akershus')}: "
-         "municipalities[1].counties[1].county: 'akershuss' is not a known organisation id; "
+         [replace(MUNICIPALITIES, "county: nordfylket", "county: nordfylkett")],
+         f"{MUNICIPALITIES}:{line_of(MUNICIPALITIES, 'county: nordfylket')}: "
+         "municipalities[1].counties[1].county: 'nordfylkett' is not a known organisation id; "
          f"known: {ORGANISATION_IDS}"),
     case("unknown-operator",
-         [replace(REGION, "operator: mnu", "operator: mnu-as")],
-         f"{REGION}:{line_of(REGION, 'operator: mnu')}: "
-         f"operator: 'mnu-as' is not a known organisation id; known: {ORGANISATION_IDS}"),
+         [replace(REGION, "operator: driftsselskapet", "operator: driftsselskapet-as")],
+         f"{REGION}:{line_of(REGION, 'operator: driftsselskapet')}: "
+         f"operator: 'driftsselskapet-as' is not a known organisation id; known: {ORGANISATION_IDS}"),
     case("unknown-organisation-in-the-visibility-rule",
-         [replace(AGREEMENTS, "organisations: [viken, innovasjon-norge]", "organisations: [viken, innovasjon-noreg]")],
-         f"{AGREEMENTS}:{line_of(AGREEMENTS, 'organisations: [viken, innovasjon-norge]')}: "
-         "agreements[0].visibility.organisations[1]: 'innovasjon-noreg' is not a known "
+         [replace(AGREEMENTS, "organisations: [gammelfylket, statlig-innovasjon]",
+                  "organisations: [gammelfylket, statlig-innovasjonn]")],
+         f"{AGREEMENTS}:{line_of(AGREEMENTS, 'organisations: [gammelfylket, statlig-innovasjon]')}: "
+         "agreements[0].visibility.organisations[1]: 'statlig-innovasjonn' is not a known "
          f"organisation id; known: {ORGANISATION_IDS}"),
     case("funding-population-date-without-populations",
          [replace(AGREEMENTS, "population_date: 2021-07-01", "population_date: 2022-01-01")],
@@ -244,13 +265,13 @@ CASES = [
 
     # --- logos -----------------------------------------------------------------------
     case("missing-logo-file",
-         [replace(ORGANISATIONS, "file: assets/logos/viken.svg", "file: assets/logos/vikn.svg")],
-         f"{ORGANISATIONS}:{line_of(ORGANISATIONS, 'file: assets/logos/viken.svg')}: organisations[0].logo.file: "
-         "the logo file content/assets/logos/vikn.svg does not "
+         [replace(ORGANISATIONS, "file: assets/logos/gammelfylket.svg", "file: assets/logos/gammelfylkt.svg")],
+         f"{ORGANISATIONS}:{line_of(ORGANISATIONS, 'file: assets/logos/gammelfylket.svg')}: organisations[0].logo.file: "
+         "the logo file content/assets/logos/gammelfylkt.svg does not "
          "exist; add the file or correct the path"),
     case("logo-required-by-the-visibility-rule",
          [replace(ORGANISATIONS, INNOVASJON_NORGE_LOGO, "")],
-         f"{ORGANISATIONS}:{line_of(ORGANISATIONS, '  - id: innovasjon-norge')}: organisations[1].logo: a logo is "
+         f"{ORGANISATIONS}:{line_of(ORGANISATIONS, '  - id: statlig-innovasjon')}: organisations[1].logo: a logo is "
          "required: an agreement's visibility rule names this "
          "organisation; add logo: with file: and alt:"),
 
@@ -260,7 +281,7 @@ CASES = [
          f"{ORGANISATIONS}:{line_of(ORGANISATIONS, 'url: https://www.nav.no/')}: "
          f"organisations[2].url: 'javascript:alert(1)' {LINK_ADVICE}"),
     case("javascript-link-mixed-case-with-a-leading-space",
-         [replace(ACCOUNTING, "url: https://example.com/pamelding/regnskap-og-skatt-2027",
+         [replace(ACCOUNTING, "url: https://example.com/pamelding/regnskap-og-skatt-test-2027",
                   'url: " JavaScript:alert(1)"')],
          f"{ACCOUNTING}:{line_of(ACCOUNTING, 'url: https://example.com/pamelding/')}: "
          f"registration.url: 'JavaScript:alert(1)' {LINK_ADVICE}"),
@@ -413,9 +434,9 @@ def test_an_invisible_control_character_is_a_clean_error_on_its_line(data_copy, 
 
 def test_a_logo_outside_content_is_an_error(data_copy):
     elsewhere = data_copy / "data" / "region.yml"  # exists, but is not under content/
-    edit(data_copy, ORGANISATIONS, "file: assets/logos/viken.svg", f"file: {elsewhere.as_posix()}")
+    edit(data_copy, ORGANISATIONS, "file: assets/logos/gammelfylket.svg", f"file: {elsewhere.as_posix()}")
     assert ([(e.file, e.line, e.field) for e in data_errors(data_copy).errors]
-            == [(ORGANISATIONS, line_of(ORGANISATIONS, "file: assets/logos/viken.svg"), "organisations[0].logo.file")])
+            == [(ORGANISATIONS, line_of(ORGANISATIONS, "file: assets/logos/gammelfylket.svg"), "organisations[0].logo.file")])
 
 
 # --- what must keep loading --------------------------------------------------------------
@@ -427,7 +448,7 @@ def test_a_new_valid_course_file_loads(data_copy):
 
 def test_a_fee_on_a_theme_course_is_fine(data_copy):
     edit(data_copy, ACCOUNTING, "price: 300", "price: 450.50")
-    course = next(c for c in load(data_copy).courses if c.id == "regnskap-og-skatt-2027")
+    course = next(c for c in load(data_copy).courses if c.id == "regnskap-og-skatt-test-2027")
     assert course.price == Decimal("450.50")
 
 
@@ -435,7 +456,7 @@ def test_a_leading_zero_never_makes_an_octal_price(data_copy):
     # YAML 1.1 reads 0300 as octal (192). Either 300 or an error on its line is fine.
     edit(data_copy, ACCOUNTING, "price: 300", "price: 0300")
     try:
-        course = next(c for c in load(data_copy).courses if c.id == "regnskap-og-skatt-2027")
+        course = next(c for c in load(data_copy).courses if c.id == "regnskap-og-skatt-test-2027")
     except DataErrors as exc:
         assert [(e.file, e.line, e.field) for e in exc.errors] == [(ACCOUNTING, PRICE, "price")]
     else:

@@ -61,7 +61,7 @@ def test_yaml_safe_load_is_not_changed_for_everybody_else():
 
 
 def test_start_18_00_stays_the_time_18_00(shipped):
-    course = next(c for c in shipped.courses if c.id == "etablererkurs-var-2027")
+    course = next(c for c in shipped.courses if c.id == "etablererkurs-var-test-2027")
     assert course.sessions[0].start == time(18, 0)
 
 

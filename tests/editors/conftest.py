@@ -7,7 +7,6 @@ languages/, mkdocs.yml; hooks/ linked unless a test needs its own copy of the co
 from __future__ import annotations
 
 import os
-import shutil
 import subprocess
 import sys
 from datetime import date, datetime
@@ -20,23 +19,14 @@ from etablerer.errors import DataErrors
 from etablerer.host import Host
 from etablerer.loading import ServiceData, load_data
 from etablerer.view import SiteView
+from tests.fixtures import FIXTURE, REPO, assemble  # noqa: F401
 
-REPO = Path(__file__).resolve().parents[2]
 OSLO = ZoneInfo("Europe/Oslo")
 
 
 def copy_project(target: Path, link_hooks: bool = True) -> Path:
-    target.mkdir(parents=True, exist_ok=True)
-    shutil.copytree(REPO / "data", target / "data")
-    shutil.copytree(REPO / "content", target / "content")
-    shutil.copytree(REPO / "languages", target / "languages")
-    shutil.copy2(REPO / "mkdocs.yml", target / "mkdocs.yml")
-    if link_hooks:
-        (target / "hooks").symlink_to(REPO / "hooks", target_is_directory=True)
-    else:
-        shutil.copytree(REPO / "hooks", target / "hooks",
-                        ignore=shutil.ignore_patterns("__pycache__", "*.egg-info"))
-    return target
+    """The fixture project, ready to build (tests/fixtures.assemble)."""
+    return assemble(target, link_hooks=link_hooks)
 
 
 @pytest.fixture

@@ -15,7 +15,7 @@ import time
 from datetime import date
 from pathlib import Path
 
-from .conftest import REPO, copy_project, environ_on
+from .conftest import FIXTURE, REPO, copy_project, environ_on
 from .test_serve import fetch, free_port
 
 DAY = date(2026, 11, 27)
@@ -62,7 +62,7 @@ def measure_serve() -> list[float]:
 
 
 def main() -> None:
-    courses = len(list((REPO / "data" / "courses").glob("*.yml")))
+    courses = len(list((FIXTURE / "data" / "courses").glob("*.yml")))
     check = measure_check()
     print(f"make check ({courses} course files): median {statistics.median(check):.2f} s "
           f"(min {min(check):.2f}, max {max(check):.2f}, {RUNS} runs)")

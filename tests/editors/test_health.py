@@ -44,8 +44,8 @@ def test_no_agreement_finding_inside_the_period(project):
 def test_a_newer_agreement_removes_the_finding(project):
     file = project / "data" / "agreements.yml"
     text = file.read_text(encoding="utf-8")
-    item = text[text.index("  - id: viken-2022-2025"):]
-    newer = (item.replace("id: viken-2022-2025", "id: ostfold-2026-2029")
+    item = text[text.index("  - id: gammelfylket-2022-2025"):]
+    newer = (item.replace("id: gammelfylket-2022-2025", "id: sorfylket-2026-2029")
                  .replace("end: 2025-12-31}", "end: 2029-12-31}").replace("{start: 2022-01-01", "{start: 2026-01-01"))
     assert newer != item
     file.write_text(text.rstrip("\n") + "\n" + newer, encoding="utf-8")
@@ -150,7 +150,7 @@ def test_no_sample_finding_once_everything_is_real(project):
 def _logo(root: Path, name: str, write) -> None:
     path = root / "content" / "assets" / "logos" / name
     write(path)
-    edit(root / "data" / "organisations.yml", "file: assets/logos/innovasjon-norge.svg", f"file: assets/logos/{name}")
+    edit(root / "data" / "organisations.yml", "file: assets/logos/statlig-innovasjon.svg", f"file: assets/logos/{name}")
 
 
 def _png(width: int, height: int):

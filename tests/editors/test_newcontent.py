@@ -28,13 +28,15 @@ def test_make_targets_call_the_generator_with_the_title_from_the_environment():
 def test_new_course_passes_make_check(project):
     run = new(project, "course", TITLE='Regnskap: «grunnkurs» for "nybegynnere"')
     assert run.returncode == 0, run.stderr
-    file = project / "data" / "courses" / "regnskap-grunnkurs-for-nybegynnere-2026.yml"
+    # Written on 2026-11-27, first session ten weeks later: the file's year is the session's, 2027.
+    file = project / "data" / "courses" / "regnskap-grunnkurs-for-nybegynnere-2027.yml"
     text = file.read_text(encoding="utf-8")
     assert "on 2026-11-27" in text  # today's date
     data = yaml.load(text, Loader=yaml.BaseLoader)
     assert data["title"] == 'Regnskap: «grunnkurs» for "nybegynnere"'
+    assert data["id"] == "regnskap-grunnkurs-for-nybegynnere-2027"
     assert data["sample"] == "true"
-    assert data["sessions"][0]["date"] > "2026-11-27"
+    assert data["sessions"][0]["date"] == "2027-02-05"
     commented = [line for line in text.splitlines() if line.lstrip().startswith("#")]
     assert len(commented) >= 10
     check = run_etablerer(project, DAY, "check", "--root", str(project))
@@ -68,6 +70,6 @@ def test_new_organisation_passes_make_check(project):
 
 def test_new_organisation_refuses_a_known_id(project):
     before = (project / "data" / "organisations.yml").read_text(encoding="utf-8")
-    run = new(project, "organisation", NAME="NAV")
+    run = new(project, "organisation", NAME="Portalen")
     assert run.returncode == 1 and "already in data/organisations.yml" in run.stderr
     assert (project / "data" / "organisations.yml").read_text(encoding="utf-8") == before

@@ -9,7 +9,7 @@ from datetime import date
 
 import yaml
 
-from .conftest import REPO, environ_on
+from .conftest import FIXTURE, REPO, environ_on
 
 CONFIG = REPO / ".pre-commit-config.yaml"
 BIN = REPO / ".venv" / "bin"
@@ -58,7 +58,7 @@ def test_yaml_syntax_hook_reports_file_and_line(tmp_path):
 
 def test_yaml_syntax_hook_accepts_the_repositorys_yaml():
     files = [".pre-commit-config.yaml", "mkdocs.yml", *sorted(p.relative_to(REPO).as_posix()
-                                                               for p in (REPO / "data").rglob("*.yml"))]
+                                                               for p in (FIXTURE / "data").rglob("*.yml"))]
     run = subprocess.run([sys.executable, "-m", "etablerer.yamlsyntax", *files], cwd=REPO, capture_output=True,
                          text=True, timeout=60)
     assert run.returncode == 0, run.stderr

@@ -22,7 +22,7 @@ from etablerer.errors import DataErrors
 from etablerer.loading import load_data
 from etablerer.yamlsource import load_yaml
 
-from .conftest import REPO
+from .conftest import FIXTURE, REPO
 
 COURSE = "data/courses/testkurs-2027.yml"
 COURSE_TEXT = """\
@@ -111,20 +111,20 @@ BOTH = [
     c("e-mail address without a domain", "email: etablerer@example.com", "email: etablerer", REGION),
     c("survey interval negative", "interval_months: 12", "interval_months: -1", REGION),
     c("party naming both organisation and municipality (model)", "  - municipality: moss\n",
-      "  - municipality: moss\n        organisation: mnu\n", AGREEMENTS),
+      "  - municipality: moss\n        organisation: driftsselskapet\n", AGREEMENTS),
 ]
 
 VALIDATOR_ALONE = [
     c("YAML syntax: bad indentation", "  name: Testhuset", "    name: Testhuset\n   bad"),
     c("YAML syntax: the same key twice", "capacity: 20", "capacity: 20\ncapacity: 30"),
     c("cross-file reference: unknown municipality", "  municipality: moss", "  municipality: oslo"),
-    c("cross-file reference: unknown organisation", "  - id: viken\n", "  - id: viken\n", ORGS),
+    c("cross-file reference: unknown organisation", "  - id: gammelfylket\n", "  - id: gammelfylket\n", ORGS),
     c("session ends before it starts", "start: 18:00\n    end: 21:00\n  - id: del-2",
       "start: 18:00\n    end: 17:00\n  - id: del-2"),
     c("period ends before it starts", "period: {start: 2022-01-01, end: 2025-12-31}",
       "period: {start: 2022-01-01, end: 2021-12-31}", AGREEMENTS),
     c("registration deadline after the first session", "deadline: 2027-05-25", "deadline: 2027-06-02"),
-    c("logo file that does not exist", "file: assets/logos/viken.svg", "file: assets/logos/finnes-ikke.svg", ORGS),
+    c("logo file that does not exist", "file: assets/logos/gammelfylket.svg", "file: assets/logos/finnes-ikke.svg", ORGS),
     c("duplicate session id", "  - id: del-2", "  - id: del-1"),
     c("language code unknown to CLDR", "languages: [nb]", "languages: [xq]"),
     c("price with more than two decimals, as a number", "price: 300", "price: 300.505"),
@@ -140,7 +140,7 @@ def _prepare(tmp_path: Path, case: Case) -> Path:
     file = root / case.file
     text = file.read_text(encoding="utf-8")
     if case.name == "cross-file reference: unknown organisation":
-        old, new = "successors: [akershus, buskerud, ostfold]", "successors: [akershus, buskerud, ostfoldd]"
+        old, new = "successors: [nordfylket, vestfylket, sorfylket]", "successors: [nordfylket, vestfylket, sorfylkett]"
     else:
         old, new = case.old, case.new
     assert text.count(old) == 1, f"fixture problem: {old!r} occurs {text.count(old)} times in {case.file}"
@@ -150,9 +150,8 @@ def _prepare(tmp_path: Path, case: Case) -> Path:
 
 def _copy(tmp_path: Path) -> Path:
     root = tmp_path / "project"
-    shutil.copytree(REPO / "data", root / "data")
-    shutil.copytree(REPO / "content", root / "content")
-    shutil.copytree(REPO / "languages", root / "languages")
+    for part in ("data", "content", "languages"):
+        shutil.copytree(FIXTURE / part, root / part)
     return root
 
 

@@ -12,7 +12,7 @@ from jsonschema import Draft202012Validator, FormatChecker
 from etablerer import schema as schema_module
 from etablerer.yamlsource import load_yaml
 
-from .conftest import REPO
+from .conftest import FIXTURE, REPO
 
 SCHEMA_DIR = REPO / "schema"
 SETTINGS = REPO / ".vscode" / "settings.json"
@@ -87,7 +87,7 @@ def _mapping() -> dict[str, list[str]]:
 
 
 def _data_files() -> list[str]:
-    return sorted(p.relative_to(REPO).as_posix() for p in (REPO / "data").rglob("*.yml"))
+    return sorted(p.relative_to(FIXTURE).as_posix() for p in (FIXTURE / "data").rglob("*.yml"))
 
 
 @pytest.mark.parametrize("data_file", _data_files())
@@ -96,7 +96,7 @@ def test_every_data_file_is_linked_to_exactly_one_schema_and_passes_it(data_file
     linked = [schema for schema, globs in mapping.items() if any(fnmatch.fnmatch(data_file, g) for g in globs)]
     assert len(linked) == 1, f"{data_file} is linked to {linked} in .vscode/settings.json"
     schema = json.loads((REPO / linked[0]).read_text(encoding="utf-8"))
-    doc, problems = load_yaml(REPO / data_file, data_file)
+    doc, problems = load_yaml(FIXTURE / data_file, data_file)
     assert doc is not None, problems
     errors = [e.message for e in Draft202012Validator(schema, format_checker=FormatChecker()).iter_errors(doc.data)]
     assert errors == []

@@ -17,8 +17,8 @@ from etablerer.errors import DataError, DataErrors
 from etablerer.loading import load_data
 from etablerer.model import Course
 from etablerer.yamlsource import parse_yaml
+from tests.fixtures import FIXTURE
 
-ROOT = Path(__file__).resolve().parents[2]
 COURSE_FILE = "data/courses/fuzz.yml"
 
 # Characters that matter to YAML, plus right-to-left, zero-width and control ones.
@@ -35,9 +35,8 @@ NASTY_TEXT = st.text(
 @pytest.fixture(scope="module")
 def data_root(tmp_path_factory):
     root = tmp_path_factory.mktemp("fuzz")
-    shutil.copytree(ROOT / "data", root / "data")
-    shutil.copytree(ROOT / "content", root / "content")
-    shutil.copytree(ROOT / "languages", root / "languages")
+    for part in ("data", "content", "languages"):
+        shutil.copytree(FIXTURE / part, root / part)
     return root
 
 

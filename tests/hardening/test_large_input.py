@@ -36,7 +36,7 @@ def build_measured(root: Path, *args: str) -> tuple[int, int, str]:
 
 def test_five_thousand_courses_build_in_one_copy_within_the_memory_budget(tmp_path):
     root = project_copy(tmp_path / "project")
-    template = (COURSES_DIR / "etablererkurs-januar-2027.yml").read_text(encoding="utf-8")
+    template = (COURSES_DIR / "etablererkurs-januar-test-2027.yml").read_text(encoding="utf-8")
     old_id = next(line.split(":", 1)[1].strip() for line in template.splitlines() if line.startswith("id:"))
     for n in range(5000):
         text = template.replace(old_id, f"stor-{n:04d}")
@@ -58,7 +58,7 @@ def municipality(n: int) -> str:
     name: Kommune {n:02d}
     number: "{9000 + n}"
     counties:
-      - county: ostfold
+      - county: sorfylket
         period: {{start: 2024-01-01}}
     populations:
       - count: 1000

@@ -17,10 +17,11 @@ from pathlib import Path
 import yaml
 from bs4 import BeautifulSoup
 
-from tests.site.helpers import COPIES, DATA_DIR, PINNED_DAY, ROOT, normalise, resolve_in_copy
+from tests.fixtures import FIXTURE, REPO
+from tests.site.helpers import COPIES, DATA_DIR, PINNED_DAY, normalise, resolve_in_copy
 
-LANGUAGES_DIR = ROOT / "languages"
-CONTENT_DIR = ROOT / "content"
+LANGUAGES_DIR = FIXTURE / "languages"
+CONTENT_DIR = FIXTURE / "content"
 DEFAULT = "nb"
 COPY = COPIES[0]  # one copy for the page-by-page checks: copies differ only in their declared differences
 
@@ -100,7 +101,7 @@ _NavLoader.add_multi_constructor("tag:yaml.org,2002:python/", lambda loader, suf
 
 def nav_sources() -> list[str]:
     """The menu's pages in mkdocs.yml, in order: 'index.md', 'kurs/index.md', …"""
-    config = yaml.load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"), Loader=_NavLoader)
+    config = yaml.load((REPO / "mkdocs.yml").read_text(encoding="utf-8"), Loader=_NavLoader)
     return [next(iter(item.values())) if isinstance(item, dict) else item for item in config["nav"]]
 
 

@@ -14,10 +14,11 @@ from decimal import Decimal
 import pytest
 
 from etablerer.courses import registration_open
-from tests.site.helpers import COPIES, PINNED_DAY, ROOT, SAMPLE_BANNER, long_date, normalise, parse_html, text_of
+from tests.fixtures import FIXTURE, REPO
+from tests.site.helpers import COPIES, PINNED_DAY, SAMPLE_BANNER, long_date, normalise, parse_html, text_of
 
 LANDMARK_ELEMENTS = ("main", "nav", "header", "footer", "aside", "section", "form", "search")
-README = ROOT / "README.md"
+README = REPO / "README.md"
 
 
 def upcoming(data):
@@ -129,7 +130,7 @@ def test_the_snippets_logos_are_the_logo_files(published, copy):
     for org in required_organisations(published):
         img = next(i for i in snippet(published, copy).find_all("img") if i.get("alt") == org.logo.alt)
         payload = base64.b64decode(img["src"].split(",", 1)[1])
-        assert payload == (ROOT / "content" / org.logo.file).read_bytes()
+        assert payload == (FIXTURE / "content" / org.logo.file).read_bytes()
 
 
 def test_the_snippet_is_evergreen(published):

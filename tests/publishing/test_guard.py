@@ -6,18 +6,23 @@ import re
 
 import pytest
 
-from tests.site.helpers import ROOT, edit_file, project_copy, run_cli
+from tests.site.helpers import edit_file, project_copy, run_cli
 
 
-def test_the_guard_refuses_the_shipped_sample_data():
-    proc = run_cli("production-guard", cwd=ROOT)
+@pytest.fixture(scope="module")
+def sample_project(tmp_path_factory):
+    return project_copy(tmp_path_factory.mktemp("sample") / "project")
+
+
+def test_the_guard_refuses_the_fixtures_sample_data(sample_project):
+    proc = run_cli("production-guard", cwd=sample_project)
     assert proc.returncode == 1
     assert proc.stderr.startswith("Refusing to make the municipal copies")
     assert "Traceback" not in proc.stderr
 
 
-def test_the_refusal_names_each_file_and_line_to_fix():
-    proc = run_cli("production-guard", cwd=ROOT)
+def test_the_refusal_names_each_file_and_line_to_fix(sample_project):
+    proc = run_cli("production-guard", cwd=sample_project)
     places = re.findall(r"^  (data/\S+\.yml):(\d+)$", proc.stderr, re.M)
     assert ("data/region.yml" in {file for file, _ in places}
             and "data/organisations.yml" in {file for file, _ in places}), proc.stderr

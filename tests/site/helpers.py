@@ -14,7 +14,6 @@ import gzip
 import os
 import posixpath
 import re
-import shutil
 import subprocess
 import sys
 from datetime import date, datetime
@@ -30,8 +29,10 @@ from bs4 import BeautifulSoup
 from etablerer.build import build_site
 from etablerer.loading import ServiceData, load_data
 
-ROOT = Path(__file__).resolve().parents[2]
-DATA_DIR = ROOT / "data"
+from tests.fixtures import FIXTURE, REPO, assemble
+
+ROOT = REPO  # the repository: its code (hooks/, mkdocs.yml, workflows)
+DATA_DIR = FIXTURE / "data"  # the behaviour tests' data: the fixture project, never data/
 COURSES_DIR = DATA_DIR / "courses"
 
 # The as-of date of every build in these specs: noon in Oslo, so no time zone
@@ -77,7 +78,7 @@ SITE_NAME: str = _read_yaml(DATA_DIR / "region.yml")["name"]
 # A page's interface strings come from languages/<code>/interface.yml, read here
 # with yaml (not through the product).
 
-LANGUAGES_DIR = ROOT / "languages"
+LANGUAGES_DIR = FIXTURE / "languages"
 DEFAULT_LANGUAGE = "nb"
 LANGUAGES: list[str] = _read_yaml(DATA_DIR / "region.yml")["languages"]
 OTHER_LANGUAGES: list[str] = [code for code in LANGUAGES if code != DEFAULT_LANGUAGE]
@@ -269,15 +270,9 @@ def build(root: Path, out: Path) -> BuiltSite:
 
 
 def project_copy(target: Path) -> Path:
-    """A throw-away copy of the project to edit data in: data/, content/, languages/ and
-    mkdocs.yml copied, hooks/ linked (the code under test stays the same)."""
-    target.mkdir(parents=True, exist_ok=True)
-    shutil.copytree(ROOT / "data", target / "data")
-    shutil.copytree(ROOT / "content", target / "content")
-    shutil.copytree(ROOT / "languages", target / "languages")
-    shutil.copy2(ROOT / "mkdocs.yml", target / "mkdocs.yml")
-    (target / "hooks").symlink_to(ROOT / "hooks", target_is_directory=True)
-    return target
+    """A throw-away copy of the fixture project to edit data in (tests/fixtures.assemble):
+    data/, content/, languages/ copied, the code linked."""
+    return assemble(target)
 
 
 def edit_file(file: Path, change) -> None:

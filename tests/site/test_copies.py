@@ -234,7 +234,7 @@ FIFTH = """\
     name: Testby
     number: "9999"
     counties:
-      - county: ostfold
+      - county: sorfylket
         period: {start: 2024-01-01}
     populations:
       - count: 1000

@@ -21,7 +21,7 @@ MARKDOWN_LINK = "[x](javascript:alert(1))"
 # Browsers read <title> as text up to the first </title>: this one leaves it.
 TITLE_BREAKOUT = "</title><script>alert(1)</script>"
 PAYLOADS = (SCRIPT, IMAGE, MARKDOWN_LINK, TITLE_BREAKOUT)
-COURSE_ID = "regnskap-og-skatt-2027"
+COURSE_ID = "regnskap-og-skatt-test-2027"
 TITLE = f"Regnskap {SCRIPT} {IMAGE} {MARKDOWN_LINK} {TITLE_BREAKOUT}"
 DESCRIPTION = f"Beskrivelse {SCRIPT} {IMAGE} {MARKDOWN_LINK} slutt."
 

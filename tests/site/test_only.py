@@ -13,15 +13,16 @@ import pytest
 
 from etablerer.build import build_site
 
-from .helpers import COPIES, ROOT, parse_html, pinned_environ, project_copy, run_cli
+from .helpers import COPIES, parse_html, pinned_environ, project_copy, run_cli
 
 ONLY = COPIES[1]  # not the first: the default host of a plain mkdocs build
 
 
 @pytest.fixture(scope="module")
 def only_site(tmp_path_factory):
-    out = tmp_path_factory.mktemp("only") / "site"
-    build_site(ROOT, out, pinned_environ(), only=(ONLY,))
+    base = tmp_path_factory.mktemp("only")
+    out = base / "site"
+    build_site(project_copy(base / "project"), out, pinned_environ(), only=(ONLY,))
     return out
 
 
