@@ -7,7 +7,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: site test check serve clean schema new-course new-organisation verify production-guard bench hashes audit
+.PHONY: site test test-behaviour test-content check serve clean schema new-course new-organisation verify production-guard bench hashes audit
 
 # requirements-hashes.lock is requirements.lock with the SHA-256 of every file of each
 # release: pip refuses anything else. After appending a dependency to requirements.lock,
@@ -45,9 +45,27 @@ $(NODE_STAMP): package.json package-lock.json
 	npm ci --no-audit --no-fund --ignore-scripts
 	touch $(NODE_STAMP)
 
+# Two suites, one run (pytest-xdist spreads it over the cores):
+#  - behaviour tests (tests/ without tests/content): the software, on the frozen fixture
+#    project tests/fixtures/project/ at its pinned date; data/ content/ languages/ cannot change them;
+#  - content checks (tests/content): the repository's own data/, content/ and languages/,
+#    built at the build's date (SOURCE_DATE_EPOCH, else today); every expectation from the data.
+# make test-behaviour / make test-content run one of them.
+PYTEST := $(BIN)/python -m pytest -n auto --dist loadfile
+
 test: $(STAMP) $(NODE_STAMP)
 	@$(BIN)/python -m tests.browser.find_chromium
-	$(BIN)/python -m pytest
+	$(PYTEST)
+
+test-behaviour: $(STAMP) $(NODE_STAMP)
+	@$(BIN)/python -m tests.browser.find_chromium
+	$(PYTEST) --ignore=tests/content
+
+# The validator first: a data error is shown as make check shows it (file:line), before any test.
+test-content: $(STAMP) $(NODE_STAMP)
+	@$(BIN)/python -m tests.browser.find_chromium
+	$(BIN)/python -m etablerer check
+	$(PYTEST) tests/content
 
 # Check a folder against the build's manifest: make verify DIR=path/to/moss COPY=moss
 # [MANIFEST=path/to/manifest.json]. Without DIR and COPY: every copy in site/.

@@ -67,9 +67,9 @@ def test_moss_rade_and_valer_are_in_ostfold_from_2024(shipped):
         assert counties_on(shipped.municipality(slug), date(2024, 1, 1)) == ["sorfylket"], slug
 
 
-def test_viken_ceased_and_names_its_successors(shipped):
-    viken = shipped.organisation("gammelfylket")
-    assert (viken.valid.end, viken.successors) == (date(2023, 12, 31), ("nordfylket", "vestfylket", "sorfylket"))
+def test_the_old_county_ceased_and_names_its_successors(shipped):
+    old = shipped.organisation("gammelfylket")
+    assert (old.valid.end, old.successors) == (date(2023, 12, 31), ("nordfylket", "vestfylket", "sorfylket"))
 
 
 def test_the_agreement_period(shipped):

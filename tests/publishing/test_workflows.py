@@ -96,11 +96,34 @@ def test_only_the_pages_deploy_job_may_write():
     assert any(step.get("uses", "").startswith("actions/deploy-pages@") for step in jobs["preview"]["steps"])
 
 
+def runs_of(job) -> list[str]:
+    return [step["run"] for step in job["steps"] if "run" in step]
+
+
+@pytest.mark.parametrize("name", ["ci.yml", "deploy.yml"])
+def test_both_suites_run_in_jobs_named_after_them(name):
+    """make test is the two suites; each runs in a job of its own, so the one that failed is named."""
+    jobs = load(name)["jobs"]
+    assert jobs["behaviour-tests"]["name"] == "behaviour tests"
+    assert "make test-behaviour" in runs_of(jobs["behaviour-tests"])
+    assert jobs["content-checks"]["name"] == "content checks"
+    # make check first: a content failure starts with the file:line lines an editor can act on.
+    assert runs_of(jobs["content-checks"])[:2] == ["make check", "make test-content"]
+
+
+def test_make_test_is_the_two_suites():
+    makefile = (ROOT / "Makefile").read_text(encoding="utf-8")
+    recipe = {target: body for target, body in re.findall(r"^([a-z-]+): [^\n]*\n((?:\t[^\n]*\n)+)", makefile, re.M)}
+    assert "--ignore=tests/content" in recipe["test-behaviour"]
+    assert "tests/content" in recipe["test-content"].split()[-1]
+    assert "tests/content" not in recipe["test"] and "--ignore" not in recipe["test"]  # all of tests/
+
+
 def test_ci_runs_on_every_push_and_pull_request_and_runs_the_readme_commands():
     doc = load("ci.yml")
     assert {"push", "pull_request"} <= set(doc["on"])
-    runs = [step.get("run") for job in doc["jobs"].values() for step in job["steps"]]
-    assert "make test" in runs and "make site" in runs
+    runs = [run for job in doc["jobs"].values() for run in runs_of(job)]
+    assert {"make test-behaviour", "make test-content", "make check", "make site"} <= set(runs)
 
 
 def test_deploy_runs_on_push_to_main_and_daily():
@@ -137,8 +160,48 @@ def test_nothing_is_published_unless_the_tests_passed():
     publishing = [name for name, job in jobs.items()
                   if any(re.match(r"actions/(deploy-pages|upload-artifact|upload-pages-artifact)@", s.get("uses", ""))
                          for s in job["steps"])]
-    assert publishing and all("test" in upstream(jobs, name) for name in publishing), publishing
-    assert any("make test" == s.get("run") for s in jobs["test"]["steps"])
+    assert publishing and all({"content-checks", "behaviour-tests"} <= upstream(jobs, name)
+                              for name in publishing), publishing
+    # The build (every publishing job's ancestor) goes on only when the content checks passed and
+    # the behaviour tests passed, or were skipped because only content changed.
+    condition = " ".join(jobs["build"]["if"].split())
+    assert "!cancelled()" in condition and "needs.content-checks.result == 'success'" in condition
+    assert "needs.behaviour-tests.result == 'success' ||" in condition
+    assert "(needs.behaviour-tests.result == 'skipped' && needs.changes.outputs.code == 'false')" in condition
+    assert all("build" in upstream(jobs, name) for name in publishing if name != "build")
+
+
+def test_behaviour_tests_are_skipped_only_for_a_content_change_after_a_deployed_commit():
+    jobs = load("deploy.yml")["jobs"]
+    assert jobs["behaviour-tests"]["if"] == "needs.changes.outputs.code == 'true'"
+    script = runs_of(jobs["changes"])[0]
+    assert script.startswith("code=true\n")  # the default: run them
+    assert '[ "$EVENT" = push ]' in script and "status=success" in script  # the commit before was deployed
+    assert "python3 -m etablerer.contentpaths" in script
+
+
+@pytest.mark.parametrize(("files", "code"), [
+    (["data/courses/nytt-kurs-2027.yml"], False),
+    (["data/organisations.yml", "content/assets/logos/ny.png", "languages/en/interface.yml"], False),
+    (["content/om.md", "content/en/ordliste.md"], False),
+    (["content/assets/site.css"], True),
+    (["content/assets/et-a11y.js", "data/region.yml"], True),
+    (["hooks/etablerer/build.py"], True),
+    (["tests/fixtures/project/data/region.yml"], True),
+    (["Makefile"], True),
+    ([], True),  # nothing known: run everything
+])
+def test_what_counts_as_a_content_change(files, code):
+    proc = subprocess.run([sys.executable, "-m", "etablerer.contentpaths"], input="".join(f + "\n" for f in files),
+                          capture_output=True, text=True, timeout=60, cwd=ROOT)
+    assert proc.stdout == f"code={'true' if code else 'false'}\n"
+
+
+def test_the_fixtures_code_assets_are_the_code_under_content():
+    from etablerer.contentpaths import CODE_ASSETS
+    assert all((ROOT / path).is_file() for path in CODE_ASSETS)
+    scripts = {p.relative_to(ROOT).as_posix() for p in (ROOT / "content").rglob("*") if p.suffix in (".js", ".css")}
+    assert scripts == set(CODE_ASSETS)  # a new script or style sheet must be listed as code
 
 
 def test_the_municipal_artifacts_wait_for_the_production_guard():
