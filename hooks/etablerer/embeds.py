@@ -81,6 +81,7 @@ def course_record(view: SiteView, course: Course) -> dict:
     return {
         "id": course.id,
         "title": {"nb": course.title},
+        "label": view.course_label(course),
         "kind": course.kind,
         "format": course.format,
         "languages": list(course.languages),

@@ -70,7 +70,7 @@ def _calendar(name: str, courses: tuple[Course, ...], view) -> Calendar:
             event.add("dtstamp", dtstamp(view.today))
             event.add("dtstart", session.starts_at())
             event.add("dtend", session.ends_at())
-            event.add("summary", course.title + (f" ({number} av {count})" if count > 1 else ""))
+            event.add("summary", view.course_label(course) + (f" ({number} av {count})" if count > 1 else ""))
             event.add("location", location(course))
             event.add("url", url)
             event.add("description", description(course, url))
@@ -90,7 +90,7 @@ def _text(cal: Calendar) -> str:
 def calendar_files(view) -> list[tuple[str, str]]:
     """(path, content) of every calendar file: each course, and the feed of upcoming courses."""
     region = view.data.region.name
-    files = [(course_file(c), _text(_calendar(f"{c.title} – {region}", (c,), view)))
+    files = [(course_file(c), _text(_calendar(f"{view.course_label(c)} – {region}", (c,), view)))
              for c in view.data.courses]
     upcoming = course_status.upcoming(view.data.courses, view.today)
     files.append((FEED, _text(_calendar(f"Kurs – {region}", upcoming, view))))

@@ -116,7 +116,7 @@ def _offer(course: Course, view) -> dict:
 
 
 def _session_event(course: Course, session: Session, number: int, view) -> dict:
-    return {"@type": "Event", "name": f"{view.text(course.title)} ({number}/{len(course.sessions)})",
+    return {"@type": "Event", "name": f"{view.course_label(course)} ({number}/{len(course.sessions)})",
             "startDate": _iso(session.starts_at()), "endDate": _iso(session.ends_at())}
 
 
@@ -128,7 +128,7 @@ def course(course: Course, view) -> dict:
     places = _places(course, view)
     instance = {
         "@type": "CourseInstance",
-        "name": view.text(course.title),
+        "name": view.course_label(course),
         "url": url,
         "startDate": _iso(sessions[0].starts_at()),
         "endDate": _iso(sessions[-1].ends_at()),
@@ -146,7 +146,7 @@ def course(course: Course, view) -> dict:
     return {
         "@context": SCHEMA,
         "@type": "Course",
-        "name": view.text(course.title),
+        "name": view.course_label(course),
         "description": view.text(course.description),
         "url": url,
         "inLanguage": list(course.languages),
@@ -166,5 +166,5 @@ def catalogue(view) -> dict:
         "url": url_of(view, "kurs/index.md"),
         "numberOfItems": len(listed),
         "itemListElement": [{"@type": "ListItem", "position": n, "url": url_of(view, f"kurs/{c.id}.md"),
-                             "name": view.text(c.title)} for n, c in enumerate(listed, 1)],
+                             "name": view.course_label(c)} for n, c in enumerate(listed, 1)],
     }

@@ -12,6 +12,7 @@ from .agreements import AgreementInForce, agreement_in_force, has_ceased
 from .fieldtypes import DEFAULT_LANGUAGE
 from .funding import FundingTable, funding_table
 from .host import Host
+from .labels import course_suffixes
 from .languages import Language, language_name
 from .loading import ServiceData
 from .model import Agreement, Course, Organisation, Service
@@ -129,6 +130,23 @@ class SiteView:
     @cached_property
     def catalogue(self) -> course_status.Catalogue:
         return course_status.catalogue(self.data.courses, self.today)
+
+    @cached_property
+    def _course_suffixes(self) -> dict[str, str]:
+        return course_suffixes(self.data.courses, self.lang, self._course_place)
+
+    def _course_place(self, course: Course) -> str:
+        if course.format == "online" or course.venue is None:
+            return self.strings["online"]
+        return f"{course.venue.name}, {course.venue.address.city}"
+
+    def course_suffix(self, course: Course) -> str:
+        """What tells this course from another of the same title: '' or ', 14. april 2027' (labels.py)."""
+        return self._course_suffixes[course.id]
+
+    def course_label(self, course: Course) -> str:
+        """The course's title in this language with its suffix, as plain text (.ics, JSON-LD, courses.json)."""
+        return (self.text(course.title) + self.course_suffix(course)).replace("\u00a0", " ")
 
     def status_words(self, course: Course) -> str:
         return self.strings[f"status_{course_status.status(course, self.today).value}"]
