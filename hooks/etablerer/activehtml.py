@@ -45,7 +45,7 @@ def problems_in_line(line: str) -> list[str]:
     return found
 
 
-def _in_code(lines: list[str]) -> list[bool]:
+def in_code(lines: list[str]) -> list[bool]:
     """Lines inside fenced code blocks: shown as code, never run."""
     inside, fence, flags = False, "", []
     for line in lines:
@@ -68,7 +68,7 @@ _CODE_SPAN = re.compile(r"(`+)(.+?)\1")
 def active_html(lines: list[str]) -> list[tuple[int, str]]:
     """(line number, message) for everything active in a Markdown page; code is left alone."""
     found = []
-    for number, (line, code) in enumerate(zip(lines, _in_code(lines), strict=True), 1):
+    for number, (line, code) in enumerate(zip(lines, in_code(lines), strict=True), 1):
         if code or line.startswith(("    ", "\t")):
             continue
         for message in problems_in_line(_CODE_SPAN.sub("", line)):

@@ -2,16 +2,15 @@
 
 from __future__ import annotations
 
-import re
 from pathlib import Path
 
-from .activehtml import active_html
+from .activehtml import active_html, in_code
+from .contentrefs import Site, reference_problems
 from .errors import DataError
 from .languages import LANGUAGES_DIR
 from .pages import PAGES
 from .yamlsource import parse_yaml
 
-_LINK = re.compile(r"\]\(\s*([^)\s#]+\.md)(#[^)\s]*)?\s*\)")
 _GENERATED_DIRS = ("kurs/",)
 
 
@@ -26,12 +25,11 @@ def check_content(content_dir: Path, root: Path) -> list[DataError]:
         head, _, rest = src.partition("/")
         lang, page = (head, rest) if rest and head in languages else ("", src)
         by_language.setdefault(lang, set()).add(page)
+    sites = {lang: _site(content_dir, lang, pages) for lang, pages in by_language.items()}
     for src in sorted(sources):
         shown = (content_dir / src).relative_to(root).as_posix()
         head, _, rest = src.partition("/")
         lang, page_src = (head, rest) if rest and head in languages else ("", src)
-        known = by_language[lang] | set(PAGES)
-        src_dir = Path(page_src).parent
         if page_src in PAGES or page_src.startswith(_GENERATED_DIRS):
             errors.append(DataError(shown, 1, "", f"{src} is made from data/ by the build; "
                                                   "rename this file or delete it"))
@@ -50,14 +48,24 @@ def check_content(content_dir: Path, root: Path) -> list[DataError]:
         elif not first[1].startswith("# "):
             errors.append(DataError(shown, first[0] + 1, "", "a page starts with its heading: a line '# Title'"))
         errors.extend(DataError(shown, number, "", message) for number, message in active_html(lines))
-        for number, line in enumerate(lines, 1):
-            for match in _LINK.finditer(line):
-                target = (src_dir / match[1]).as_posix()
-                target = _normalise(target)
-                external = match[1].startswith(("http:", "https:"))
-                if not external and target not in known and not target.startswith("kurs/"):
-                    errors.append(DataError(shown, number, "", f"the link to '{match[1]}' leads to no page"))
+        errors.extend(DataError(shown, number, "", message)
+                      for number, message in reference_problems(page_src, lines, sites[lang], in_code(lines)))
     return errors
+
+
+def _site(content_dir: Path, lang: str, written: set[str]) -> Site:
+    """What the pages of one language ("" for bokmål) can link to: its own pages and the generated ones."""
+    folder = content_dir / lang if lang else content_dir
+
+    def read(src: str) -> list[str] | None:
+        if src not in written:
+            return None  # a generated page: its anchors are not known before the build
+        try:
+            return (folder / src).read_text(encoding="utf-8").splitlines()
+        except (OSError, UnicodeDecodeError):
+            return []
+
+    return Site(content_dir, written | set(PAGES), read)
 
 
 def _skip_front_matter(lines: list[str]) -> list[tuple[int, str]]:
@@ -83,13 +91,3 @@ def _front_matter_errors(lines: list[str], body: list[tuple[int, str]], shown: s
         found.append(DataError(shown, 2, "", "front matter: write 'field: value' lines between the --- lines"))
     return found
 
-
-def _normalise(path: str) -> str:
-    parts: list[str] = []
-    for part in path.split("/"):
-        if part == "..":
-            if parts:
-                parts.pop()
-        elif part not in ("", "."):
-            parts.append(part)
-    return "/".join(parts)
