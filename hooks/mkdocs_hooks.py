@@ -96,6 +96,7 @@ def on_nav(nav, config, files):
 def on_env(env, config, files):
     env.bytecode_cache = THEME_TEMPLATES  # survives `mkdocs serve` rebuilds
     env.globals["etablerer_alternates"] = _plan.chrome.sitemap_alternates  # hreflang in sitemap.xml
+    env.globals["etablerer_in_sitemap"] = _plan.heads.in_sitemap  # not the old addresses of renamed courses
     return env
 
 

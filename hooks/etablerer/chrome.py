@@ -6,7 +6,7 @@ only places finished, escaped HTML (Material's own templates do not autoescape).
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 from functools import lru_cache
 
@@ -28,6 +28,9 @@ class Chrome:
     noindex: bool
     footer: Markup
     strings: dict[str, str]  # interface strings for the theme's own buttons (menu, search)
+    # Pages the theme links to itself (the 404 page): name → (URL from the page, hreflang). A page
+    # without a translation in this language is the bokmål one, marked hreflang="nb"; else "".
+    links: dict[str, tuple[str, str]] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -80,11 +83,14 @@ class ChromeRenderer:
     def _chrome(self, root: str) -> Chrome:
         view = self.view
         site_root = copy_root(root, view.language.prefix)
-        links = {name: site_root + view.copy_url(view.page_lang(src), src)
-                 for name, src in (("accessibility", "tilgjengelighet.md"), ("contact", "kontakt.md"))}
+        pages = {name: (site_root + view.copy_url(view.page_lang(src), src),
+                        "" if view.page_lang(src) == view.lang else view.page_lang(src))
+                 for name, src in (("accessibility", "tilgjengelighet.md"), ("contact", "kontakt.md"),
+                                   ("courses", "kurs/index.md"))}
+        links = {name: url for name, (url, _) in pages.items()}
         footer = self._render("chrome/footer.html", root=root, links=links, responsible=self.responsible(root),
                               host=view.host, region=view.data.region, today=view.today)
-        return Chrome(self.banner(), view.is_sample, footer, view.strings)
+        return Chrome(self.banner(), view.is_sample, footer, view.strings, pages)
 
     def alternates(self, src: str) -> list[Alternate]:
         view = self.view

@@ -27,6 +27,9 @@ from .yamlsource import load_yaml, parse_yaml
 LANGUAGES_DIR = "languages"
 INTERFACE_FILE = "interface.yml"
 PAGES_DIR = "pages"
+# The front page's template: every language has it, as the language switcher and the
+# 404 page of a language lead to its front page (pages.PAGES["index.md"]).
+FRONT_PAGE = "front"
 _FRONT_MATTER = re.compile(r"\A---\n(.*?\n)---\n", re.DOTALL)
 
 
@@ -123,6 +126,11 @@ def load_language_files(root: Path, codes: tuple[str, ...],
         interface[code] = strings
         pages[code], found = _page_templates(base, code, root, set(pages.get(DEFAULT_LANGUAGE, {})))
         errors += found
+        if code != DEFAULT_LANGUAGE and FRONT_PAGE not in pages[code]:
+            shown = _shown(base / code / PAGES_DIR / f"{FRONT_PAGE}.md", root)
+            errors.append(DataError(shown, 1, "", f"the file is missing; every language needs its front page (the "
+                                                  f"language switcher leads there): copy languages/{DEFAULT_LANGUAGE}/"
+                                                  f"{PAGES_DIR}/{FRONT_PAGE}.md and translate it"))
     if required and DEFAULT_LANGUAGE in pages:
         errors += _required_templates(base, root, pages[DEFAULT_LANGUAGE], required)
     review = {code: ("reviewed" if code == DEFAULT_LANGUAGE else raw[code][0].review) for code in codes}

@@ -15,14 +15,14 @@ from .courses import redirects
 from .errors import DataErrors
 from .fieldtypes import DEFAULT_LANGUAGE
 from .ics import calendar_files
-from .languages import LANGUAGES_DIR
+from .languages import FRONT_PAGE, LANGUAGES_DIR
 from .model import Course
 from .render import Localised, Usage, render, template_error
 from .view import SiteView
 
 # src_uri (as MkDocs sees it) → template name (languages/<code>/pages/<name>.md), in menu order.
 PAGES: dict[str, str] = {
-    "index.md": "front",
+    "index.md": FRONT_PAGE,
     "start-her.md": "start",
     "kurs/index.md": "catalogue",
     "veiledning.md": "guidance",

@@ -5,11 +5,16 @@ Each rule returns errors pointing at the record's own file and line.
 
 from __future__ import annotations
 
+import importlib.util
 from collections.abc import Iterable, Iterator
+from functools import cache
+from pathlib import Path
 from typing import TYPE_CHECKING
 
+from . import ics
 from .courses import local_time_problem
 from .errors import DataError
+from .languages import LANGUAGES_DIR
 
 if TYPE_CHECKING:
     from .loading import ServiceData
@@ -19,7 +24,7 @@ def check_rules(data: ServiceData) -> list[DataError]:
     errors: list[DataError] = []
     for rule in (_pages_need_services, _unique_ids, _references, _logos, _minimum_items_have_services,
                  _populations_for_funding, _course_rules, _course_times, _course_places, _course_languages,
-                 _former_ids, _base_urls):
+                 _former_ids, _course_addresses, _theme_languages, _base_urls):
         errors.extend(rule(data))
     return errors
 
@@ -245,6 +250,55 @@ def _former_ids(data: ServiceData) -> Iterator[DataError]:
                                                     "an old address can lead to one course only")
             else:
                 claimed[old] = (here.doc.path, here.doc.line_of(here.path + ("former_ids", i)))
+
+
+# Addresses under kurs/ that the build makes from something other than a course: a course
+# (or a former id) named so would overwrite it, or be overwritten, without a word.
+RESERVED_COURSE_IDS: dict[str, str] = {
+    "index": "kurs/ is the page listing every course",
+    ics.FEED.removeprefix("kurs/").removesuffix(".ics"): f"{ics.FEED} is the calendar file of all upcoming courses",
+}
+
+
+def _course_addresses(data: ServiceData) -> Iterator[DataError]:
+    for course in data.courses:
+        here = data.where(course)
+        if course.id in RESERVED_COURSE_IDS:
+            yield here.error(("id",), f"'{course.id}' cannot be a course id: {RESERVED_COURSE_IDS[course.id]}; "
+                                      "choose another id")
+        for i, old in enumerate(course.former_ids):
+            if old in RESERVED_COURSE_IDS:
+                yield here.error(("former_ids", i), f"'{old}' cannot be an old course address: "
+                                                    f"{RESERVED_COURSE_IDS[old]}; remove it")
+
+
+# The theme's own words (search, menu, "back to top") come from Material for MkDocs: one file
+# per language in partials/languages/, ours (hooks/theme/) first. Without one, MkDocs stops.
+THEME_DIR = Path("hooks") / "theme"
+THEME_LANGUAGES = Path("partials") / "languages"
+
+
+@cache
+def _material_languages() -> frozenset[str] | None:
+    spec = importlib.util.find_spec("material")
+    if spec is None or not spec.submodule_search_locations:
+        return None  # not installed here: the build itself will say so
+    folder = Path(next(iter(spec.submodule_search_locations))) / "templates" / THEME_LANGUAGES
+    return frozenset(p.stem for p in folder.glob("*.html"))
+
+
+def _theme_languages(data: ServiceData) -> Iterator[DataError]:
+    known = _material_languages()
+    if known is None:
+        return
+    base = data.language_files.base
+    root = base.parent if base is not None and base.name == LANGUAGES_DIR else data.data_dir.parent
+    for i, code in enumerate(data.region.languages):
+        if code not in known and not (root / THEME_DIR / THEME_LANGUAGES / f"{code}.html").is_file():
+            yield data.where(data.region).error(("languages", i), (
+                f"'{code}' is a language the theme (Material for MkDocs) has no words for (search, menu, "
+                f"'back to top'), so no page can be built in it; remove it, or have a developer add "
+                f"{(THEME_DIR / THEME_LANGUAGES).as_posix()}/{code}.html"))
 
 
 # Written the same way in HTML, JSON and calendar files, so every copy can be made by

@@ -88,6 +88,10 @@ class PageHeads:
         self.moved = {f"kurs/{old}.md": f"kurs/{course.id}.md" for old, course in redirects(view.data.courses)}
         self.courses = {f"kurs/{c.id}.md": c for c in view.data.courses}
 
+    def in_sitemap(self, src: str) -> bool:
+        """An old address only redirects: search engines should find the page it leads to."""
+        return src not in self.moved
+
     def json_ld(self, src: str) -> list[dict]:
         if src == "index.md":
             return structured.front_page(self.view)

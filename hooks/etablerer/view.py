@@ -194,7 +194,16 @@ class SiteView:
 
     @property
     def supplements(self) -> tuple[Service, ...]:
-        return tuple(s for s in self.data.services if s.kind == "supplement")
+        """The services the offer page lists after the agreement's minimum items: the supplements,
+        and any service that fulfils no item of the agreement in force (an item a newer agreement
+        dropped): every service keeps its place on the page, so links to it keep working."""
+        items = {item.id for item in self.agreement.minimum_items}
+        return tuple(s for s in self.data.services if s.kind == "supplement" or not items.intersection(s.fulfils))
+
+    @property
+    def supplements_sample(self) -> bool:
+        """Is any of them sample data (not confirmed yet)? The offer page then says so."""
+        return any(s.sample for s in self.supplements)
 
     def municipality_name(self, slug: str) -> str:
         return self.data.municipality(slug).name

@@ -239,7 +239,9 @@ def test_a_language_listed_twice_is_an_error(data_copy):
 def test_a_new_language_needs_its_files(data_copy):
     edit(data_copy, REGION, SHIPPED_LANGUAGES, "languages: [nb, en, de]")
     assert errors_of(data_copy) == [
-        "languages/de/interface.yml:1: the file is missing; copy languages/nb/interface.yml and translate each text"]
+        "languages/de/interface.yml:1: the file is missing; copy languages/nb/interface.yml and translate each text",
+        "languages/de/pages/front.md:1: the file is missing; every language needs its front page (the language "
+        "switcher leads there): copy languages/nb/pages/front.md and translate it"]
 
 
 def test_fewer_languages_load_with_only_their_files(data_copy):
