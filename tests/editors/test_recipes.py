@@ -77,34 +77,29 @@ def test_add_a_course_with_make_new_course_and_fill_it_in(project):
 
 # --- Change a logo ----------------------------------------------------------------------------
 
-def test_change_a_logo_to_the_official_svg(project):
-    (project / LOGOS / "viken-fylkeskommune.svg").write_text(real_svg("Viken"), encoding="utf-8")
-    edit(project / ORGANISATIONS, VIKEN_LOGO, "    logo:\n      file: assets/logos/viken-fylkeskommune.svg\n"
-                                              "      alt: Viken fylkeskommune\n      placeholder: false\n")
-
+def change_logo(project: Path, old_block: str, name: str, payload: bytes, alt: str):
+    """The guide's "Change a logo": the official file under content/assets/logos/, its path in
+    data/organisations.yml, placeholder: false. Returns the site, checked and built."""
+    (project / LOGOS / name).write_bytes(payload)
+    edit(project / ORGANISATIONS, old_block, f"    logo:\n      file: assets/logos/{name}\n"
+                                             f"      alt: {alt}\n      placeholder: false\n")
     notes = findings(project)
     # neither "is our placeholder drawing" nor "too small to read"
-    assert notes and not [note for note in notes if "logo of Viken fylkeskommune" in note], notes
+    assert notes and not [note for note in notes if f"logo of {alt}" in note], notes
     site = holds(project)
-
     for copy in site.copies:
-        assert logo_sources(site, copy, "Viken fylkeskommune") == {"viken-fylkeskommune.svg"}
+        assert logo_sources(site, copy, alt) == {name}
+        assert (site.copy_dir(copy) / "assets" / "logos" / name).read_bytes() == payload
+    return site
+
+
+def test_change_a_logo_to_the_official_svg(project):
+    change_logo(project, VIKEN_LOGO, "viken-fylkeskommune.svg", real_svg("Viken").encode("utf-8"),
+                "Viken fylkeskommune")
 
 
 def test_change_a_logo_to_a_png(project):
-    (project / LOGOS / "innovasjon-norge.png").write_bytes(real_png("Innovasjon Norge"))
-    edit(project / ORGANISATIONS, INNOVASJON_LOGO, "    logo:\n      file: assets/logos/innovasjon-norge.png\n"
-                                                   "      alt: Innovasjon Norge\n      placeholder: false\n")
-
-    notes = findings(project)
-    # neither "is our placeholder drawing" nor "too small to read"
-    assert notes and not [note for note in notes if "logo of Innovasjon Norge" in note], notes
-    site = holds(project)
-
-    for copy in site.copies:
-        assert logo_sources(site, copy, "Innovasjon Norge") == {"innovasjon-norge.png"}
-        png = site.copy_dir(copy) / "assets" / "logos" / "innovasjon-norge.png"
-        assert png.read_bytes() == (project / LOGOS / "innovasjon-norge.png").read_bytes()
+    change_logo(project, INNOVASJON_LOGO, "innovasjon-norge.png", real_png("Innovasjon Norge"), "Innovasjon Norge")
 
 
 # --- Add a partner ----------------------------------------------------------------------------
