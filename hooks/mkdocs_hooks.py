@@ -21,7 +21,7 @@ from watchdog.observers.polling import PollingObserver
 from etablerer.errors import DataErrors
 from etablerer.sitebuild import plan_build
 from etablerer.templatecache import THEME_TEMPLATES, theme_listing
-from etablerer.urls import base_prefix
+from etablerer.addresses import base_prefix
 
 log = logging.getLogger("mkdocs.etablerer")
 # `mkdocs serve` looks for saved files every 0.5 s: on average a quarter of a second of an

@@ -1,10 +1,11 @@
-"""The as-of date of a build: SOURCE_DATE_EPOCH when set, else now, in Europe/Oslo."""
+"""The as-of date of a build: SOURCE_DATE_EPOCH when set, else now, in Europe/Oslo (every time
+in the data is Oslo wall-clock time; some of those times Oslo skips or repeats)."""
 
 from __future__ import annotations
 
 import os
 from collections.abc import Mapping
-from datetime import UTC, date, datetime
+from datetime import UTC, date, datetime, time
 from zoneinfo import ZoneInfo
 
 OSLO = ZoneInfo("Europe/Oslo")
@@ -23,3 +24,14 @@ def as_of(environ: Mapping[str, str] | None = None) -> datetime:
 
 def as_of_date(environ: Mapping[str, str] | None = None) -> date:
     return as_of(environ).date()
+
+
+def local_time_problem(day: date, clock: time) -> str | None:
+    """'gap' when the clock skips this time (spring), 'ambiguous' when it occurs twice (autumn)."""
+    naive = datetime.combine(day, clock)
+    first, second = naive.replace(tzinfo=OSLO, fold=0), naive.replace(tzinfo=OSLO, fold=1)
+    if first.utcoffset() == second.utcoffset():
+        return None
+    # In a gap the wall time does not survive a round trip through UTC.
+    round_trip = first.astimezone(UTC).astimezone(OSLO).replace(tzinfo=None)
+    return "gap" if round_trip != naive else "ambiguous"

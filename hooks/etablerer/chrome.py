@@ -12,11 +12,11 @@ from functools import lru_cache
 
 from markupsafe import Markup
 
+from .addresses import CATALOGUE, course_src, relative
 from .fieldtypes import DEFAULT_LANGUAGE
-from .loading import ServiceData
 from .render import Localised, render
 from .sample import has_sample
-from .urls import relative
+from .servicedata import ServiceData
 from .view import SiteView
 
 
@@ -58,7 +58,7 @@ class ChromeRenderer:
     def __init__(self, view: SiteView):
         self.view = view
         self.chrome = lru_cache(maxsize=None)(self._chrome)
-        self._courses_by_src = {f"kurs/{c.id}.md": c for c in view.data.courses}  # one lookup per page
+        self._courses_by_src = {course_src(c): c for c in view.data.courses}  # one lookup per page
 
     def _localised(self) -> Localised:
         return Localised(self.view.lang, self.view.strings)
@@ -86,7 +86,7 @@ class ChromeRenderer:
         pages = {name: (site_root + view.copy_url(view.page_lang(src), src),
                         "" if view.page_lang(src) == view.lang else view.page_lang(src))
                  for name, src in (("accessibility", "tilgjengelighet.md"), ("contact", "kontakt.md"),
-                                   ("courses", "kurs/index.md"))}
+                                   ("courses", CATALOGUE))}
         links = {name: url for name, (url, _) in pages.items()}
         footer = self._render("chrome/footer.html", root=root, links=links, responsible=self.responsible(root),
                               host=view.host, region=view.data.region, today=view.today)

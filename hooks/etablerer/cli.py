@@ -13,6 +13,7 @@ from .asof import as_of_date
 from .build import BuildFailed, build_site
 from .content import check_content
 from .copies import TOKEN_HOST
+from .coveragepage import with_coverage_page
 from .errors import DataErrors
 from .guard import production_refusal
 from .health import findings, summary
@@ -41,7 +42,8 @@ def cmd_check(root: Path, strict: bool) -> int:
     data = validate(root)
     view = SiteView(data, as_of_date(), TOKEN_HOST)
     for lang in data.language_files.languages:  # renders every template once (template errors, agreement coverage)
-        generated_pages(view.in_language(lang.code))
+        in_language = view.in_language(lang.code)
+        with_coverage_page(in_language, generated_pages(in_language))
     found = findings(view)
     # Strict runs fail on the findings, so they list every one; otherwise a short summary.
     lines = [f"note: {f}" for f in found] if strict else summary(found)[:-1]

@@ -5,13 +5,28 @@ from __future__ import annotations
 from pathlib import Path
 
 from .activehtml import active_html, in_code
+from .addresses import PAGES
 from .contentrefs import Site, reference_problems
 from .errors import DataError
+from .fieldtypes import DEFAULT_LANGUAGE
 from .languages import LANGUAGES_DIR
-from .pages import PAGES
 from .yamlsource import parse_yaml
 
 _GENERATED_DIRS = ("kurs/",)
+
+
+def editorial_pages(content_dir: Path, codes: tuple[str, ...]) -> dict[str, dict[str, Path]]:
+    """language → src_uri → file: bokmål pages in content/, translations in content/<code>/."""
+    others = [c for c in codes if c != DEFAULT_LANGUAGE]
+    found: dict[str, dict[str, Path]] = {code: {} for code in codes}
+    for file in sorted(content_dir.rglob("*.md")):
+        rel = file.relative_to(content_dir).as_posix()
+        head, _, rest = rel.partition("/")
+        if rest and head in others:
+            found[head][rest] = file
+        elif head not in others:
+            found[DEFAULT_LANGUAGE][rel] = file
+    return found
 
 
 def check_content(content_dir: Path, root: Path) -> list[DataError]:

@@ -5,10 +5,10 @@ from __future__ import annotations
 from calendar import monthrange
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
-from datetime import UTC, date, datetime, time, timedelta
+from datetime import date, timedelta
 from enum import Enum
 
-from .asof import OSLO
+from .addresses import filter_page
 from .model import Course, Municipality
 
 CLOSING_SOON_DAYS = 7
@@ -83,7 +83,7 @@ class CourseFilter:
 
     @property
     def src(self) -> str:
-        return f"kurs/{self.dimension}/{self.slug}.md"
+        return filter_page(self.dimension, self.slug)
 
 
 @dataclass(frozen=True)
@@ -133,16 +133,3 @@ def filter_groups(courses: tuple[Course, ...], municipalities: tuple[Municipalit
 def redirects(courses: tuple[Course, ...]) -> list[tuple[str, Course]]:
     """(old id, course) for every former id: the old address leads to the new page."""
     return [(old, course) for course in courses for old in course.former_ids]
-
-
-# --- local times that Europe/Oslo skips or repeats ------------------------------------
-
-def local_time_problem(day: date, clock: time) -> str | None:
-    """'gap' when the clock skips this time (spring), 'ambiguous' when it occurs twice (autumn)."""
-    naive = datetime.combine(day, clock)
-    first, second = naive.replace(tzinfo=OSLO, fold=0), naive.replace(tzinfo=OSLO, fold=1)
-    if first.utcoffset() == second.utcoffset():
-        return None
-    # In a gap the wall time does not survive a round trip through UTC.
-    round_trip = first.astimezone(UTC).astimezone(OSLO).replace(tzinfo=None)
-    return "gap" if round_trip != naive else "ambiguous"

@@ -21,17 +21,14 @@ from pathlib import Path
 
 from markupsafe import escape
 
+from .addresses import COVERAGE_SRC
 from .chrome import ChromeRenderer
+from .content import editorial_pages
 from .errors import DataErrors
 from .fieldtypes import DEFAULT_LANGUAGE
 from .model import Agreement, MinimumItem, Organisation
-from .render import Localised, render
-from .translations import editorial_pages
-from .urls import relative
 from .view import SiteView
 
-COVERAGE_SRC = "om/avtalens-krav.md"
-TEMPLATE = "pages/coverage.md"
 ITEM_ANCHOR = "punkt-"
 SERVICE_ANCHOR = "tjeneste-"
 
@@ -88,7 +85,7 @@ def content_pages(content_dir: Path, codes: tuple[str, ...] = ("nb",)) -> dict[s
     return out
 
 
-def _codes(view: SiteView) -> tuple[str, ...]:
+def language_codes(view: SiteView) -> tuple[str, ...]:
     return view.data.region.languages  # all of them: each has its folder in content/, built or not
 
 
@@ -151,19 +148,7 @@ def coverage(view: SiteView, pages: Mapping[str, str]) -> Coverage:
     return Coverage(agreement, view.agreement_ended(agreement), items, visibility)
 
 
-def coverage_markdown(view: SiteView, pages: Mapping[str, str]) -> str:
-    """The coverage page, from the other pages (generated and content/)."""
-    all_pages = {**pages, **content_pages(view.data.content_dir, _codes(view))}
-    cov = coverage(view, all_pages)
-
-    def link(p: Presentation) -> str:
-        return relative(COVERAGE_SRC, p.src_uri) + (f"#{p.anchor}" if p.anchor else "")
-
-    return render(TEMPLATE, localised=Localised(view.lang, view.strings),
-                  site=view, cov=cov, link=link, about=relative(COVERAGE_SRC, "om.md"))
-
-
 def coverage_of(view: SiteView, pages: list) -> Coverage:
     """Coverage from generated pages (objects with src_uri and markdown) and content/."""
     generated = {p.src_uri: p.markdown for p in pages}
-    return coverage(view, {**generated, **content_pages(view.data.content_dir, _codes(view))})
+    return coverage(view, {**generated, **content_pages(view.data.content_dir, language_codes(view))})

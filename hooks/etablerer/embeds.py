@@ -15,11 +15,11 @@ import mimetypes
 from decimal import Decimal
 from pathlib import Path
 
+from .addresses import CATALOGUE, base_prefix, course_src, page_url
 from .chrome import ChromeRenderer
 from .courses import registration_open, status
 from .model import Course
 from .render import TEMPLATES, Localised, render
-from .urls import base_prefix, page_url
 from .view import SiteView
 
 EMBED_DIR = "embed"
@@ -57,7 +57,7 @@ def snippet(view: SiteView, content_dir: Path) -> str:
              for r in view.responsible if r.organisation.logo}
     return render("embed/snippet.html", localised=Localised(view.lang, view.strings),
                   site=view, base=view.host.base_url, logos=logos,
-                  courses_url=view.host.base_url + page_url("kurs/index.md"))
+                  courses_url=view.host.base_url + page_url(CATALOGUE))
 
 
 def courses_page(view: SiteView) -> str:
@@ -66,8 +66,8 @@ def courses_page(view: SiteView) -> str:
     return render("embed/courses.html", localised=Localised(view.lang, view.strings),
                   site=view, root=root, chrome=chrome,
                   banner=chrome.banner, footer=chrome.footer,
-                  canonical=view.host.base_url + page_url("kurs/index.md"),
-                  course_url=lambda c: root + page_url(f"kurs/{c.id}.md"))
+                  canonical=view.host.base_url + page_url(CATALOGUE),
+                  course_url=lambda c: root + page_url(course_src(c)))
 
 
 def _amount(value: Decimal) -> int | float:
@@ -98,7 +98,7 @@ def course_record(view: SiteView, course: Course) -> dict:
             "open": is_open,
             "url": course.registration.url if is_open else None,
         },
-        "url": view.host.base_url + page_url(f"kurs/{course.id}.md"),
+        "url": view.host.base_url + page_url(course_src(course)),
     }
 
 
@@ -108,7 +108,7 @@ def courses_json(view: SiteView) -> str:
         "service": view.data.region.name,
         "as_of": view.today.isoformat(),
         "sample": view.is_sample,
-        "courses_page": view.host.base_url + page_url("kurs/index.md"),
+        "courses_page": view.host.base_url + page_url(CATALOGUE),
         "courses": [course_record(view, c) for c in view.catalogue.upcoming],
     }
     return json.dumps(feed, ensure_ascii=False, indent=2) + "\n"

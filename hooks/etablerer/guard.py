@@ -6,8 +6,8 @@ banner); the artifacts for the municipalities' own sites may not.
 
 from __future__ import annotations
 
-from .loading import ServiceData
 from .sample import sample_sources
+from .servicedata import ServiceData
 
 
 def production_refusal(data: ServiceData) -> str | None:

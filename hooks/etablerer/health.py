@@ -21,8 +21,8 @@ from pathlib import Path
 from . import courses as course_status
 from .agreements import has_ceased
 from .coverage import Coverage
-from .loading import ServiceData
 from .sample import sample_sources
+from .servicedata import ServiceData
 from .view import SiteView
 
 REPORT_DIR = "_report"

@@ -15,19 +15,13 @@ from icalendar import Calendar, Event, Timezone
 from icalendar.parser import Contentline
 
 from . import courses as course_status
+from .addresses import FEED, course_file, course_src, page_url
 from .asof import OSLO
 from .formatting import long_date
 from .model import Course
-from .urls import page_url
 
 TZID = "Europe/Oslo"
-FEED = "kurs/alle-kurs.ics"
 PRODID = "-//Etablerertjenesten//kurs//NB"
-
-
-def course_file(course: Course) -> str:
-    """Where a course's calendar file lives, next to its page folder."""
-    return f"kurs/{course.id}.ics"
 
 
 def uid(course: Course, session_id: str, domain: str) -> str:
@@ -62,7 +56,7 @@ def _calendar(name: str, courses: tuple[Course, ...], view) -> Calendar:
     cal.add_component(Timezone.from_tzinfo(OSLO, TZID, first_date=date(min(years), 1, 1),
                                            last_date=date(max(years) + 1, 1, 1)))
     for course in courses:
-        url = base + page_url(f"kurs/{course.id}.md")
+        url = base + page_url(course_src(course))
         count = len(course.sessions)
         for number, session in enumerate(sorted(course.sessions, key=lambda s: (s.date, s.start)), 1):
             event = Event()

@@ -15,7 +15,7 @@ from collections.abc import Callable, Iterable
 
 from .formatting import long_date
 from .model import Course
-from .render import text_in
+from .texts import text_in
 
 
 def _key(text: str) -> str:

@@ -20,6 +20,7 @@ from pathlib import Path
 
 from babel import Locale
 
+from .addresses import FRONT_PAGE
 from .errors import DataError
 from .fieldtypes import DEFAULT_LANGUAGE, REVIEW_STATES
 from .yamlsource import load_yaml, parse_yaml
@@ -27,9 +28,6 @@ from .yamlsource import load_yaml, parse_yaml
 LANGUAGES_DIR = "languages"
 INTERFACE_FILE = "interface.yml"
 PAGES_DIR = "pages"
-# The front page's template: every language has it, as the language switcher and the
-# 404 page of a language lead to its front page (pages.PAGES["index.md"]).
-FRONT_PAGE = "front"
 _FRONT_MATTER = re.compile(r"\A---\n(.*?\n)---\n", re.DOTALL)
 
 

@@ -8,28 +8,25 @@ from __future__ import annotations
 
 import difflib
 import hashlib
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
+from .addresses import TEMPLATE_NAMES
 from .errors import DataError, DataErrors, format_loc
-from .languages import Language, LanguageFiles, load_language_files
+from .languages import load_language_files
 from .model import (
-    Agreement,
     AgreementsFile,
     Course,
     MunicipalitiesFile,
-    Municipality,
-    Organisation,
     OrganisationsFile,
     ReferralsFile,
     Region,
-    Service,
     ServicesFile,
-    Situation,
 )
+from .rules import check_rules
+from .servicedata import Located, ServiceData
 from .yamlsource import SourceDoc, load_yaml
 
 # The data files and the model each must match.
@@ -44,53 +41,8 @@ SINGLE_FILES: dict[str, type[BaseModel]] = {
 COURSES_DIR = "courses"
 
 
-@dataclass(frozen=True)
-class Located:
-    """Where a record came from, so later checks can name file and line."""
-
-    doc: SourceDoc
-    path: tuple[str | int, ...]
-
-    def error(self, field_path: tuple[str | int, ...], message: str) -> DataError:
-        full = self.path + tuple(field_path)
-        return DataError(self.doc.path, self.doc.line_of(full), format_loc(full), message)
-
-
-@dataclass(frozen=True)
-class ServiceData:
-    """Everything in data/, validated. Immutable apart from the location index."""
-
-    data_dir: Path
-    content_dir: Path
-    region: Region
-    municipalities: tuple[Municipality, ...]
-    organisations: tuple[Organisation, ...]
-    agreements: tuple[Agreement, ...]
-    services: tuple[Service, ...]
-    situations: tuple[Situation, ...]
-    courses: tuple[Course, ...]
-    language_files: LanguageFiles = field(default_factory=lambda: LanguageFiles((Language("nb"),), {}),
-                                          compare=False, repr=False)
-    locations: dict[int, Located] = field(default_factory=dict, compare=False, repr=False)
-    sources: dict[str, SourceDoc] = field(default_factory=dict, compare=False, repr=False)  # by file name
-
-    def where(self, record: object) -> Located:
-        return self.locations[id(record)]
-
-    def organisation(self, org_id: str) -> Organisation:
-        return next(o for o in self.organisations if o.id == org_id)
-
-    def municipality(self, slug: str) -> Municipality:
-        return next(m for m in self.municipalities if m.id == slug)
-
-    def service(self, service_id: str) -> Service:
-        return next(s for s in self.services if s.id == service_id)
-
-
 def load_data(data_dir: Path, content_dir: Path, root: Path | None = None) -> ServiceData:
     """Load and check all of data/. Raises DataErrors with every problem found."""
-    from .rules import check_rules  # rules need ServiceData; avoid an import cycle
-
     root = root or data_dir.parent
     errors: list[DataError] = []
     parsed: dict[str, Any] = {}
@@ -118,7 +70,6 @@ def load_data(data_dir: Path, content_dir: Path, root: Path | None = None) -> Se
             _index(course, doc, (), locations)
 
     codes = parsed["region.yml"].languages if "region.yml" in parsed else ("nb",)
-    from .pages import TEMPLATE_NAMES  # pages need ServiceData; avoid an import cycle
     language_files, found = load_language_files(root, codes, TEMPLATE_NAMES)
     errors.extend(found)
 

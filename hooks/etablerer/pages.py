@@ -11,51 +11,18 @@ from dataclasses import dataclass, field
 
 from jinja2 import TemplateError
 
-from .courses import redirects
+from .addresses import (
+    SERVICE_PAGES,
+    course_src,
+)
 from .errors import DataErrors
 from .fieldtypes import DEFAULT_LANGUAGE
 from .ics import calendar_files
-from .languages import FRONT_PAGE, LANGUAGES_DIR
-from .model import Course
-from .render import Localised, Usage, render, template_error
+from .languages import LANGUAGES_DIR
+from .pagespecs import PageSpec, page_specs
+from .render import Localised, render, template_error
+from .texts import Usage
 from .view import SiteView
-
-# src_uri (as MkDocs sees it) → template name (languages/<code>/pages/<name>.md), in menu order.
-PAGES: dict[str, str] = {
-    "index.md": FRONT_PAGE,
-    "start-her.md": "start",
-    "kurs/index.md": "catalogue",
-    "veiledning.md": "guidance",
-    "tilbud.md": "offer",
-    "hjelp.md": "referrals",
-    "om.md": "about",
-    "kontakt.md": "contact",
-    "tilgjengelighet.md": "accessibility",
-    "personvern.md": "privacy",
-}
-# Services with a page of their own: links to them lead there, so a link named
-# "Veiledning" always has the same target as the menu's "Veiledning".
-SERVICE_PAGES: dict[str, str] = {
-    "veiledning": "veiledning.md",
-    "etablererkurs": "kurs/index.md",
-    "temakurs": "kurs/index.md",
-}
-
-COURSE_TEMPLATE = "course"
-FILTER_TEMPLATE = "course_filter"
-REDIRECT_TEMPLATE = "course_redirect"
-# Every template a language may have in languages/<code>/pages/ (bokmål must have them all).
-TEMPLATE_NAMES: tuple[str, ...] = (*PAGES.values(), COURSE_TEMPLATE, FILTER_TEMPLATE, REDIRECT_TEMPLATE)
-
-
-@dataclass(frozen=True)
-class PageSpec:
-    """A page the data asks for, before it is rendered in a language."""
-
-    src_uri: str
-    template: str
-    in_nav: bool
-    extra: dict = field(default_factory=dict, compare=False)
 
 
 @dataclass(frozen=True)
@@ -66,32 +33,12 @@ class GeneratedPage:
     usage: Usage = field(default_factory=Usage, compare=False)  # drafted or missing data texts shown
 
 
-def course_src(course: Course) -> str:
-    return f"kurs/{course.id}.md"
-
-
-def page_specs(view: SiteView) -> list[PageSpec]:
-    """Every generated page but the coverage page, in every language alike."""
-    specs = [PageSpec(src, name, True) for src, name in PAGES.items()]
-    specs += [PageSpec(course_src(c), COURSE_TEMPLATE, False, {"course": c}) for c in view.data.courses]
-    # One static list per filter value (no JavaScript needed), and the old address of a renamed course.
-    specs += [PageSpec(f.src, FILTER_TEMPLATE, False, {"course_filter": f})
-              for group in view.course_filters for f in group.filters]
-    specs += [PageSpec(f"kurs/{old_id}.md", REDIRECT_TEMPLATE, False, {"course": course})
-              for old_id, course in redirects(view.data.courses)]
-    return specs
-
-
 def generated_pages(view: SiteView) -> list[GeneratedPage]:
-    """The pages of the view's language that have a translated template."""
+    """The pages of the view's language that have a translated template (the coverage page, which is
+    read off these, is added by reports/coveragepage.with_coverage_page)."""
     files = view.data.language_files
-    pages = [_page(spec, view) for spec in page_specs(view) if files.has_page(view.lang, spec.template)]
-    if view.lang == DEFAULT_LANGUAGE:
-        # Last: the agreement coverage page is read off the pages above (and fails the build on a gap).
-        from .coverage import COVERAGE_SRC, coverage_markdown  # coverage imports chrome → view; avoid a cycle
-        pages.append(GeneratedPage(COVERAGE_SRC, coverage_markdown(view, {p.src_uri: p.markdown for p in pages}),
-                                   False))
-    return pages
+    specs = page_specs(view.data, view.course_filters)
+    return [_page(spec, view) for spec in specs if files.has_page(view.lang, spec.template)]
 
 
 def extra_files(view: SiteView) -> list[tuple[str, str]]:

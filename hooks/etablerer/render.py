@@ -24,22 +24,15 @@ from markupsafe import Markup, escape
 
 from . import formatting
 from .errors import DataError, DataErrors
-from .fieldtypes import DEFAULT_LANGUAGE, LocalText
+from .fieldtypes import DEFAULT_LANGUAGE
 from .languages import language_name
+from .texts import Usage, text_in
 
 TEMPLATES = Path(__file__).parent / "templates"
 
 # Characters Python-Markdown would treat as syntax inside a heading or inline text.
 _MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|~<>])")
 _TAG = re.compile(r"(<[^>]+>)")
-
-
-@dataclass
-class Usage:
-    """What one page showed: translations not yet reviewed, bokmål shown for lack of a translation."""
-
-    drafted: bool = False
-    untranslated: int = 0
 
 
 @dataclass
@@ -71,20 +64,6 @@ class Strings:
                                         "add it (in every language)")]) from None
 
     __getitem__ = __getattr__
-
-
-def text_in(value: object, lang: str, usage: Usage | None = None) -> tuple[str, bool]:
-    """(text, is_fallback): a data text in `lang`, else its bokmål original."""
-    if not isinstance(value, LocalText):
-        return ("" if value is None else str(value)), False
-    found = value.in_language(lang)
-    if found is not None:
-        if usage is not None and value.review_of(lang) != "reviewed":
-            usage.drafted = True
-        return found, False
-    if usage is not None:
-        usage.untranslated += 1
-    return str(value), lang != DEFAULT_LANGUAGE
 
 
 def tr(value: object) -> Markup:

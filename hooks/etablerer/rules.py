@@ -9,15 +9,12 @@ import importlib.util
 from collections.abc import Iterable, Iterator
 from functools import cache
 from pathlib import Path
-from typing import TYPE_CHECKING
 
-from . import ics
-from .courses import local_time_problem
+from .addresses import FEED
+from .asof import local_time_problem
 from .errors import DataError
 from .languages import LANGUAGES_DIR
-
-if TYPE_CHECKING:
-    from .loading import ServiceData
+from .servicedata import ServiceData
 
 
 def check_rules(data: ServiceData) -> list[DataError]:
@@ -256,7 +253,7 @@ def _former_ids(data: ServiceData) -> Iterator[DataError]:
 # (or a former id) named so would overwrite it, or be overwritten, without a word.
 RESERVED_COURSE_IDS: dict[str, str] = {
     "index": "kurs/ is the page listing every course",
-    ics.FEED.removeprefix("kurs/").removesuffix(".ics"): f"{ics.FEED} is the calendar file of all upcoming courses",
+    FEED.removeprefix("kurs/").removesuffix(".ics"): f"{FEED} is the calendar file of all upcoming courses",
 }
 
 

@@ -2,10 +2,7 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
-if TYPE_CHECKING:
-    from .loading import ServiceData
+from .servicedata import ServiceData
 
 
 def sample_sources(data: ServiceData) -> list[str]:

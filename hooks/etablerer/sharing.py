@@ -17,9 +17,9 @@ from html.parser import HTMLParser
 from markupsafe import Markup, escape
 
 from . import structured
+from .addresses import CATALOGUE, course_page, course_src, relative
 from .courses import redirects
 from .render import Localised, render
-from .urls import relative
 
 # A picture we ship (content/assets/), shown when a link is shared; 1200 × 630 as Open Graph expects.
 SHARE_IMAGE = "assets/deling.png"
@@ -85,8 +85,8 @@ def description_of(content_html: str) -> str:
 class PageHeads:
     def __init__(self, view):
         self.view = view
-        self.moved = {f"kurs/{old}.md": f"kurs/{course.id}.md" for old, course in redirects(view.data.courses)}
-        self.courses = {f"kurs/{c.id}.md": c for c in view.data.courses}
+        self.moved = {course_page(old): course_src(course) for old, course in redirects(view.data.courses)}
+        self.courses = {course_src(c): c for c in view.data.courses}
 
     def in_sitemap(self, src: str) -> bool:
         """An old address only redirects: search engines should find the page it leads to."""
@@ -95,7 +95,7 @@ class PageHeads:
     def json_ld(self, src: str) -> list[dict]:
         if src == "index.md":
             return structured.front_page(self.view)
-        if src == "kurs/index.md":
+        if src == CATALOGUE:
             return [structured.catalogue(self.view)]
         if src in self.courses:
             return [structured.course(self.courses[src], self.view)]

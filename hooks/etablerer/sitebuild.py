@@ -16,9 +16,12 @@ from pathlib import Path
 from markupsafe import Markup
 
 from . import csp
+from .addresses import page_url
 from .asof import as_of_date
 from .chrome import ChromeRenderer, PageLanguages
+from .content import editorial_pages
 from .copies import TOKEN_HOST
+from .coveragepage import with_coverage_page
 from .errors import DataError, DataErrors
 from .fieldtypes import DEFAULT_LANGUAGE
 from .health import findings, summary
@@ -26,8 +29,6 @@ from .host import Host
 from .loading import ServiceData, load_data
 from .pages import GeneratedPage, extra_files, generated_pages
 from .sharing import PageHeads
-from .translations import editorial_pages
-from .urls import page_url
 from .view import SiteView
 
 # ETABLERER_MODE=template: the single build that copies.py turns into one copy
@@ -173,7 +174,8 @@ def plan_build(root: Path, environ: Mapping[str, str]) -> BuildPlan:
     chosen = environ.get(LANGUAGES_ENV)
     data = with_languages(data, tuple(c for c in chosen.split(",") if c) if chosen else None)
     view = SiteView(data, as_of_date(environ), choose_host(data, environ), choose_language(data, environ))
-    return BuildPlan(view, view.host.base_url + view.language.prefix, generated_pages(view), ChromeRenderer(view),
+    return BuildPlan(view, view.host.base_url + view.language.prefix,
+                     with_coverage_page(view, generated_pages(view)), ChromeRenderer(view),
                      notes(view), extra_files(view), PageHeads(view), content_sources(view),
                      environ.get("ETABLERER_MODE") == MODE_TEMPLATE and csp.enabled(environ))
 

@@ -13,6 +13,7 @@ from decimal import Decimal
 from markupsafe import Markup
 
 from . import courses as course_status
+from .addresses import CATALOGUE, course_src
 from .model import Course, Session
 
 SCHEMA = "https://schema.org"
@@ -98,7 +99,7 @@ def _places(course: Course, view) -> list[dict]:
                                 "addressLocality": a.city, "addressCountry": "NO"}})
     if course.format in ("online", "hybrid"):
         # The join link goes to those who sign up; the page is where readers start.
-        out.append({"@type": "VirtualLocation", "url": url_of(view, f"kurs/{course.id}.md")})
+        out.append({"@type": "VirtualLocation", "url": url_of(view, course_src(course))})
     return out
 
 
@@ -111,7 +112,7 @@ def _offer(course: Course, view) -> dict:
         "priceCurrency": "NOK",
         "availability": AVAILABILITY[state],
         "validThrough": course.registration.deadline.isoformat(),
-        "url": course.registration.url or url_of(view, f"kurs/{course.id}.md"),
+        "url": course.registration.url or url_of(view, course_src(course)),
     }
 
 
@@ -122,7 +123,7 @@ def _session_event(course: Course, session: Session, number: int, view) -> dict:
 
 def course(course: Course, view) -> dict:
     sessions = sorted(course.sessions, key=lambda s: (s.date, s.start))
-    url = url_of(view, f"kurs/{course.id}.md")
+    url = url_of(view, course_src(course))
     organiser = {"@id": view.host.base_url + "#organisasjon", "@type": "Organization",
                  "name": view.data.region.name, "url": view.host.base_url}
     places = _places(course, view)
@@ -163,8 +164,8 @@ def catalogue(view) -> dict:
         "@context": SCHEMA,
         "@type": "ItemList",
         "name": "Kommende kurs",
-        "url": url_of(view, "kurs/index.md"),
+        "url": url_of(view, CATALOGUE),
         "numberOfItems": len(listed),
-        "itemListElement": [{"@type": "ListItem", "position": n, "url": url_of(view, f"kurs/{c.id}.md"),
+        "itemListElement": [{"@type": "ListItem", "position": n, "url": url_of(view, course_src(c)),
                              "name": view.course_label(c)} for n, c in enumerate(listed, 1)],
     }

@@ -1,14 +1,12 @@
-"""Which pages exist in which language, and what is not translated yet.
+"""What is not translated yet: every page and data text without a translation in a language.
 
-A page exists in a language when its template (generated pages) or its file
-(editorial pages, content/<code>/…) exists in that language; nothing is ever
-machine-filled. The build lists every missing translation.
+Which pages exist in which language is view/available.py's; nothing is ever
+machine-filled. The build lists every missing translation (site/_report/translations.txt).
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from pathlib import Path
 
 from pydantic import BaseModel
 
@@ -16,42 +14,6 @@ from .fieldtypes import DEFAULT_LANGUAGE, LocalText
 from .view import SiteView
 
 TRANSLATIONS_REPORT = "translations.txt"  # in site/_report/, beside the health report
-
-
-def editorial_pages(content_dir: Path, codes: tuple[str, ...]) -> dict[str, dict[str, Path]]:
-    """language → src_uri → file: bokmål pages in content/, translations in content/<code>/."""
-    others = [c for c in codes if c != DEFAULT_LANGUAGE]
-    found: dict[str, dict[str, Path]] = {code: {} for code in codes}
-    for file in sorted(content_dir.rglob("*.md")):
-        rel = file.relative_to(content_dir).as_posix()
-        head, _, rest = rel.partition("/")
-        if rest and head in others:
-            found[head][rest] = file
-        elif head not in others:
-            found[DEFAULT_LANGUAGE][rel] = file
-    return found
-
-
-def language_dirs(codes: tuple[str, ...]) -> tuple[str, ...]:
-    """Folders of content/ that hold another language's pages (not part of the bokmål site)."""
-    return tuple(f"{c}/" for c in codes if c != DEFAULT_LANGUAGE)
-
-
-def available_pages(view: SiteView) -> dict[str, frozenset[str]]:
-    from .coverage import COVERAGE_SRC
-    from .pages import page_specs
-
-    files = view.data.language_files
-    codes = tuple(lang.code for lang in files.languages)
-    editorial = editorial_pages(view.data.content_dir, view.data.region.languages)  # all folders, built or not
-    specs = page_specs(view)
-    out = {}
-    for code in codes:
-        pages = {s.src_uri for s in specs if files.has_page(code, s.template)} | set(editorial[code])
-        if code == DEFAULT_LANGUAGE:
-            pages.add(COVERAGE_SRC)
-        out[code] = frozenset(pages)
-    return out
 
 
 @dataclass(frozen=True)

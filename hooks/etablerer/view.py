@@ -7,18 +7,19 @@ from datetime import date
 from functools import cached_property
 
 from . import courses as course_status
-from . import ics
+from .addresses import FEED, course_file, page_url, relative
 from .agreements import AgreementInForce, agreement_in_force, has_ceased
+from .available import available_pages
 from .fieldtypes import DEFAULT_LANGUAGE
 from .funding import FundingTable, funding_table
 from .host import Host
 from .labels import course_suffixes
 from .languages import Language, language_name
-from .loading import ServiceData
 from .model import Agreement, Course, Organisation, Service
-from .render import text_in
+from .pagespecs import page_specs
 from .sample import has_sample
-from .urls import page_url, relative
+from .servicedata import ServiceData
+from .texts import text_in
 
 
 @dataclass(frozen=True)
@@ -59,8 +60,7 @@ class SiteView:
     @cached_property
     def available(self) -> dict[str, frozenset[str]]:
         """language → the src_uris of its pages (generated and editorial)."""
-        from .translations import available_pages  # needs pages.py, which needs this module
-        return available_pages(self)
+        return available_pages(self.data, page_specs(self.data, self.course_filters))
 
     def has_page(self, lang: str, src: str) -> bool:
         return src in self.available.get(lang, frozenset())
@@ -172,11 +172,11 @@ class SiteView:
         return tuple(c for c in self.catalogue.upcoming if course_filter.matches(c))
 
     def calendar_file(self, course: Course) -> str:
-        return ics.course_file(course)
+        return course_file(course)
 
     @property
     def calendar_feed(self) -> str:
-        return ics.FEED
+        return FEED
 
     def service(self, service_id: str) -> Service:
         return self.data.service(service_id)

@@ -31,7 +31,7 @@ from icalendar import Calendar
 from etablerer.agreements import agreement_in_force, has_ceased
 from etablerer.copies import DIFFERENCES
 from etablerer.fieldtypes import DEFAULT_LANGUAGE
-from etablerer.pages import COURSE_TEMPLATE, PAGES, course_src
+from etablerer.addresses import COURSE_TEMPLATE, PAGES, course_src
 from etablerer.sample import sample_sources
 from tests.browser.support import FRAGMENT_HOST, fragments, is_document, redirect_of
 from tests.browser.test_html_valid import vnu_command, where

@@ -8,7 +8,9 @@ from datetime import date
 import pytest
 from bs4 import BeautifulSoup
 
-from etablerer.coverage import COVERAGE_SRC, content_pages, coverage
+from etablerer.addresses import COVERAGE_SRC
+from etablerer.coverage import content_pages, coverage
+from etablerer.coveragepage import with_coverage_page
 from etablerer.errors import DataErrors
 from etablerer.pages import generated_pages
 
@@ -19,7 +21,7 @@ DURING = date(2025, 6, 1)
 
 
 def pages_of(view) -> dict[str, str]:
-    return {p.src_uri: p.markdown for p in generated_pages(view)}
+    return {p.src_uri: p.markdown for p in with_coverage_page(view, generated_pages(view))}
 
 
 @pytest.fixture
