@@ -26,9 +26,9 @@ site: $(STAMP)
 check: $(STAMP)
 	$(BIN)/python -m etablerer check $(if $(STRICT),--strict)
 
-# JSON Schema of every data file (schema/), from hooks/etablerer/model.py; commit the result.
+# JSON Schema of every data file (schema/), from hooks/etablerer/inputs/model.py; commit the result.
 schema: $(STAMP)
-	$(BIN)/python -m etablerer.schema
+	$(BIN)/python -m etablerer.inputs.schema
 
 # New content from a template, today's date filled in: make new-course TITLE="Regnskap for nybegynnere"
 # (make passes TITLE and NAME to the command through the environment, so quotes in them are safe).

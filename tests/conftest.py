@@ -10,7 +10,7 @@ from __future__ import annotations
 import pytest
 from playwright.sync_api import sync_playwright
 
-from etablerer.asof import as_of_date
+from etablerer.inputs.asof import as_of_date
 from tests.site.helpers import PINNED_DAY, BuiltSite, build, pinned_environ, project_copy
 
 

@@ -9,19 +9,20 @@ import sys
 import time
 from pathlib import Path
 
-from .asof import as_of_date
-from .build import BuildFailed, build_site
-from .content import check_content
-from .copies import TOKEN_HOST
-from .coveragepage import with_coverage_page
-from .errors import DataErrors
-from .guard import production_refusal
-from .health import findings, summary
-from .loading import load_data
-from .manifest import MANIFEST, ManifestError, read_manifest
-from .pages import generated_pages
-from .verify import report, verify_copy
-from .view import SiteView
+from etablerer.inputs.asof import as_of_date
+from etablerer.inputs.content import check_content
+from etablerer.inputs.errors import DataErrors
+from etablerer.inputs.loading import load_data
+from etablerer.publish.build import BuildFailed, build_site
+from etablerer.publish.copies import TOKEN_HOST
+from etablerer.publish.guard import production_refusal
+from etablerer.publish.manifest import MANIFEST, ManifestError, read_manifest
+from etablerer.publish.verify import report, verify_copy
+from etablerer.render.pages import generated_pages
+from etablerer.reports.coveragepage import with_coverage_page
+from etablerer.reports.health import findings, summary
+from etablerer.view.siteview import SiteView
+from mkdocs_adapter import runner
 
 
 def validate(root: Path):
@@ -60,7 +61,9 @@ def cmd_check(root: Path, strict: bool) -> int:
 def cmd_build(root: Path, site: Path, only: tuple[str, ...] | None = None,
               languages: tuple[str, ...] | None = None) -> int:
     data = validate(root)
-    result = build_site(root, site, data=data, only=only, languages=languages)
+    # The one place the package meets the generator: the runner starts its runs as commands.
+    result = build_site(root, site, data=data, only=only, languages=languages,
+                        engine=runner.engine(runner.engine_name(os.environ)))
     for line in summary(list(result.notes), _shown(result.report, root)):
         print(line)
     for line in result.translations:

@@ -22,10 +22,10 @@ from pathlib import Path
 
 from markupsafe import Markup
 
-from .asof import as_of_date
-from .errors import DataErrors
-from .loading import COURSES_DIR, load_data
-from .render import render
+from etablerer.inputs.asof import as_of_date
+from etablerer.inputs.errors import DataErrors
+from etablerer.inputs.loading import COURSES_DIR, load_data
+from etablerer.render.environment import render
 
 # A new course is dated well ahead, so it is neither "closing soon" nor past.
 SESSION_AFTER_DAYS = 10 * 7

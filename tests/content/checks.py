@@ -28,11 +28,11 @@ from zoneinfo import ZoneInfo
 
 from icalendar import Calendar
 
-from etablerer.agreements import agreement_in_force, has_ceased
-from etablerer.copies import DIFFERENCES
-from etablerer.fieldtypes import DEFAULT_LANGUAGE
-from etablerer.addresses import COURSE_TEMPLATE, PAGES, course_src
-from etablerer.sample import sample_sources
+from etablerer.facts.agreements import agreement_in_force, has_ceased
+from etablerer.facts.sample import sample_sources
+from etablerer.inputs.addresses import COURSE_TEMPLATE, PAGES, course_src
+from etablerer.inputs.fieldtypes import DEFAULT_LANGUAGE
+from etablerer.publish.copies import DIFFERENCES
 from tests.browser.support import FRAGMENT_HOST, fragments, is_document, redirect_of
 from tests.browser.test_html_valid import vnu_command, where
 from tests.publishing import linkcheck

@@ -25,10 +25,11 @@ from pathlib import Path
 import pytest
 import yaml
 
-from etablerer.asof import as_of_date
-from etablerer.build import BuildFailed, build_site
 from etablerer.cli import validate
-from etablerer.errors import DataErrors
+from etablerer.inputs.asof import as_of_date
+from etablerer.inputs.errors import DataErrors
+from etablerer.publish.build import BuildFailed, build_site
+from mkdocs_adapter import runner
 from tests.browser.support import serve
 from tests.fixtures import REPO
 from tests.site.helpers import BuiltSite
@@ -111,7 +112,7 @@ def build_once(root: Path, folder: Path) -> tuple[Path, date, str | None]:
             environ = content_environ()
             today, failure = as_of_date(environ), None
             try:
-                build_site(root, out, environ)
+                build_site(root, out, environ, engine=runner.engine())
             except DataErrors as problems:
                 failure = problems.report()
             except BuildFailed as problem:

@@ -138,17 +138,17 @@ def test_the_course_page_has_an_add_to_calendar_link(site, copy, course_id):
 
 
 def test_the_calendar_files_are_the_same_each_time_they_are_made(data):
-    from etablerer.copies import TOKEN_HOST
-    from etablerer.ics import calendar_files
-    from etablerer.view import SiteView
+    from etablerer.publish.copies import TOKEN_HOST
+    from etablerer.render.ics import calendar_files
+    from etablerer.view.siteview import SiteView
 
     assert calendar_files(SiteView(data, PINNED_DAY, TOKEN_HOST)) == calendar_files(SiteView(data, PINNED_DAY, TOKEN_HOST))
 
 
 def test_folding_again_gives_the_same_text(data):
-    from etablerer.copies import TOKEN_HOST
-    from etablerer.ics import calendar_files, fold, unfold
-    from etablerer.view import SiteView
+    from etablerer.publish.copies import TOKEN_HOST
+    from etablerer.render.ics import calendar_files, fold, unfold
+    from etablerer.view.siteview import SiteView
 
     for rel, text in calendar_files(SiteView(data, PINNED_DAY, TOKEN_HOST)):
         assert fold(unfold(text)) == text, rel

@@ -13,7 +13,7 @@ from datetime import date
 
 import pytest
 
-from etablerer import courses as course_status
+from etablerer.facts import courses as course_status
 
 from ..site.helpers import interface
 from .helpers import COPIES, FILTER_RULES, course_links, long_date, past_in_last_year, text_of, upcoming
@@ -173,9 +173,9 @@ def test_a_municipality_filter_points_to_the_online_courses(site):
 # --- the window of past courses (no build: the catalogue as data) ---------------------
 
 def test_a_course_older_than_twelve_months_leaves_the_catalogue_but_keeps_its_page(data):
-    from etablerer.copies import TOKEN_HOST
-    from etablerer.pages import generated_pages
-    from etablerer.view import SiteView
+    from etablerer.publish.copies import TOKEN_HOST
+    from etablerer.render.pages import generated_pages
+    from etablerer.view.siteview import SiteView
 
     later = date(2027, 6, 1)  # spring 2026 ended 2026-03-10 (over 12 months), autumn 2026 on 2026-09-22
     view = SiteView(data, later, TOKEN_HOST)

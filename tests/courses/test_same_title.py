@@ -16,9 +16,9 @@ from datetime import date, timedelta
 import pytest
 from icalendar import Calendar
 
-from etablerer.formatting import long_date
-from etablerer.labels import course_suffixes
-from etablerer.loading import load_data
+from etablerer.facts.formatting import long_date
+from etablerer.inputs.loading import load_data
+from etablerer.view.labels import course_suffixes
 from tests.site.helpers import COPIES, LANGUAGES, PINNED_DAY, build, language_of, normalise, project_copy, text_of
 
 TITLE = "Bokføring for nybegynnere"

@@ -99,9 +99,9 @@ def test_a_filter_page_is_shared_with_its_own_heading(site, url):
 
 @pytest.mark.parametrize("lang", LANGUAGES)
 def test_the_description_is_escaped_in_the_head(data, today, lang):
-    from etablerer.copies import TOKEN_HOST
-    from etablerer.sharing import PageHeads
-    from etablerer.view import SiteView
+    from etablerer.publish.copies import TOKEN_HOST
+    from etablerer.render.sharing import PageHeads
+    from etablerer.view.siteview import SiteView
 
     hostile = 'Kurs "for" deg & meg <script>alert(1)</script>'
     head = PageHeads(SiteView(data, today, TOKEN_HOST, lang)).head("om.md", "Om &lt;oss&gt;", "",
@@ -115,7 +115,7 @@ def test_the_description_is_escaped_in_the_head(data, today, lang):
 
 
 def test_a_long_lead_is_shortened_at_a_word():
-    from etablerer.sharing import description_of
+    from etablerer.render.sharing import description_of
 
     words = "ord " * 60
     text = description_of(f'<p>Først</p><p class="et-lead">{words}</p>')

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import pytest
 
-from etablerer import courses as course_status
+from etablerer.facts import courses as course_status
 
 from .helpers import COPIES, long_date, normalise
 

@@ -62,7 +62,7 @@ def test_every_absolute_url_in_json_ld_is_the_copys_own_or_a_registration_link(s
 @pytest.mark.parametrize("copy", COPIES)
 @pytest.mark.parametrize("course_id", COURSE_IDS)
 def test_the_course_page_describes_the_course_and_its_instance(site, data, today, copy, course_id):
-    from etablerer import courses as course_status
+    from etablerer.facts import courses as course_status
 
     course = course_of(data, course_id)
     page_url = site.base_url(copy) + f"kurs/{course_id}/"
@@ -135,7 +135,7 @@ def test_the_front_page_describes_the_organisation_and_the_service(site, data, c
 
 
 def test_json_ld_cannot_end_its_script_element():
-    from etablerer.structured import script_block
+    from etablerer.render.structured import script_block
 
     hostile = {"@context": "https://schema.org", "name": "</script><script>alert(1)</script> & <!--"}
     soup = parse_html(f"<head>{script_block(hostile)}</head>")

@@ -13,8 +13,8 @@ from pathlib import Path
 
 import pytest
 
-from etablerer.errors import DataErrors
-from etablerer.loading import ServiceData, load_data
+from etablerer.inputs.errors import DataErrors
+from etablerer.inputs.loading import ServiceData, load_data
 from tests.fixtures import FIXTURE, REPO  # noqa: F401 - REPO for the code, FIXTURE for the data
 
 # Shipped files the cases edit, as load_data shows their paths.

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from datetime import date
 
-from etablerer.agreements import agreement_in_force, has_ceased
-from etablerer.model import Period
+from etablerer.facts.agreements import agreement_in_force, has_ceased
+from etablerer.inputs.model import Period
 
 from .conftest import AGREEMENTS, load
 

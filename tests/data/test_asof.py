@@ -6,7 +6,7 @@ from datetime import UTC, date, datetime
 
 import pytest
 
-from etablerer.asof import as_of_date
+from etablerer.inputs.asof import as_of_date
 
 
 def epoch(year, month, day, hour, minute) -> str:

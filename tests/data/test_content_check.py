@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from etablerer.content import check_content
+from etablerer.inputs.content import check_content
 
 
 def write_page(root: Path, text: str) -> None:

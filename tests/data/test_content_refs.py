@@ -11,8 +11,8 @@ from pathlib import Path
 
 import pytest
 
-from etablerer.content import check_content
-from etablerer.contentrefs import anchors_of
+from etablerer.inputs.content import check_content
+from etablerer.inputs.contentrefs import anchors_of
 
 PAGE = "content/ny-side.md"
 GOOD = """\

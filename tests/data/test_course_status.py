@@ -7,9 +7,9 @@ from datetime import date
 import pytest
 import yaml
 
-from etablerer.courses import Status, catalogue, registration_open, status
-from etablerer.model import Course
-from etablerer.yamlsource import parse_yaml
+from etablerer.facts.courses import Status, catalogue, registration_open, status
+from etablerer.inputs.model import Course
+from etablerer.inputs.yamlsource import parse_yaml
 
 from .conftest import FIXTURE, NEW_COURSE
 

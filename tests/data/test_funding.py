@@ -6,8 +6,8 @@ from decimal import Decimal
 
 import pytest
 
-from etablerer.formatting import NBSP, group, kroner
-from etablerer.funding import funding_table
+from etablerer.facts.formatting import NBSP, group, kroner
+from etablerer.facts.funding import funding_table
 
 from .conftest import AGREEMENTS, MUNICIPALITIES, edit, load
 

@@ -5,9 +5,9 @@ from __future__ import annotations
 from datetime import date
 from decimal import Decimal
 
-from etablerer.errors import DataErrors
-from etablerer.loading import load_data
-from etablerer.sample import has_sample, sample_sources
+from etablerer.facts.sample import has_sample, sample_sources
+from etablerer.inputs.errors import DataErrors
+from etablerer.inputs.loading import load_data
 
 from .conftest import (
     AGREEMENTS,

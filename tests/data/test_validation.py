@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 
-from etablerer.errors import DataError, DataErrors
+from etablerer.inputs.errors import DataError, DataErrors
 
 from .conftest import (
     ACCOUNTING,

@@ -11,7 +11,7 @@ from datetime import time
 import pytest
 import yaml
 
-from etablerer.yamlsource import parse_yaml
+from etablerer.inputs.yamlsource import parse_yaml
 
 from .conftest import BASIC, NEW_COURSE
 

@@ -15,10 +15,10 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from etablerer.errors import DataErrors
-from etablerer.host import Host
-from etablerer.loading import ServiceData, load_data
-from etablerer.view import SiteView
+from etablerer.facts.host import Host
+from etablerer.inputs.errors import DataErrors
+from etablerer.inputs.loading import ServiceData, load_data
+from etablerer.view.siteview import SiteView
 from tests.fixtures import FIXTURE, REPO, assemble  # noqa: F401
 
 OSLO = ZoneInfo("Europe/Oslo")

@@ -16,7 +16,7 @@ from pathlib import Path
 
 from PIL import Image, ImageDraw
 
-from etablerer.loading import load_data
+from etablerer.inputs.loading import load_data
 from tests.content.checks import static_problems
 from tests.site.helpers import BuiltSite
 

@@ -8,11 +8,11 @@ from datetime import date
 import pytest
 from bs4 import BeautifulSoup
 
-from etablerer.addresses import COVERAGE_SRC
-from etablerer.coverage import content_pages, coverage
-from etablerer.coveragepage import with_coverage_page
-from etablerer.errors import DataErrors
-from etablerer.pages import generated_pages
+from etablerer.inputs.addresses import COVERAGE_SRC
+from etablerer.inputs.errors import DataErrors
+from etablerer.render.pages import generated_pages
+from etablerer.reports.coverage import content_pages, coverage
+from etablerer.reports.coveragepage import with_coverage_page
 
 from .conftest import copy_project, edit, run_etablerer, view_on
 

@@ -22,9 +22,9 @@ from pathlib import Path
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from etablerer.errors import DataErrors
-from etablerer.loading import load_data
-from etablerer.yamlsource import parse_yaml
+from etablerer.inputs.errors import DataErrors
+from etablerer.inputs.loading import load_data
+from etablerer.inputs.yamlsource import parse_yaml
 from tests.fixtures import FIXTURE, assemble
 
 from .promise import PINNED, holds

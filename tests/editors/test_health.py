@@ -11,8 +11,8 @@ from pathlib import Path
 import pytest
 from PIL import Image
 
-from etablerer import health
-from etablerer.health import findings
+from etablerer.reports import health
+from etablerer.reports.health import findings
 
 from .conftest import REPO, course_text, edit, only_courses, view_on
 

@@ -48,7 +48,7 @@ def test_yaml_syntax_hook_reports_file_and_line(tmp_path):
     bad.write_text("name: Test\ncontact:\n  phone: 1\n   email: x\n", encoding="utf-8")
     tabbed = tmp_path / "data" / "tabs.yml"
     tabbed.write_text("name: Test\n\tregion: X\n", encoding="utf-8")
-    run = subprocess.run([sys.executable, "-m", "etablerer.yamlsyntax", "data/region.yml", "data/tabs.yml"],
+    run = subprocess.run([sys.executable, "-m", "etablerer.inputs.yamlsyntax", "data/region.yml", "data/tabs.yml"],
                          cwd=tmp_path, capture_output=True, text=True, timeout=60)
     assert run.returncode == 1
     lines = run.stderr.splitlines()
@@ -59,7 +59,7 @@ def test_yaml_syntax_hook_reports_file_and_line(tmp_path):
 def test_yaml_syntax_hook_accepts_the_repositorys_yaml():
     files = [".pre-commit-config.yaml", "mkdocs.yml", *sorted(p.relative_to(REPO).as_posix()
                                                                for p in (FIXTURE / "data").rglob("*.yml"))]
-    run = subprocess.run([sys.executable, "-m", "etablerer.yamlsyntax", *files], cwd=REPO, capture_output=True,
+    run = subprocess.run([sys.executable, "-m", "etablerer.inputs.yamlsyntax", *files], cwd=REPO, capture_output=True,
                          text=True, timeout=60)
     assert run.returncode == 0, run.stderr
 

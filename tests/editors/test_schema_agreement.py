@@ -17,10 +17,10 @@ from pathlib import Path
 import pytest
 from jsonschema import Draft202012Validator, FormatChecker
 
-from etablerer import schema as schema_module
-from etablerer.errors import DataErrors
-from etablerer.loading import load_data
-from etablerer.yamlsource import load_yaml
+from etablerer.inputs import schema as schema_module
+from etablerer.inputs.errors import DataErrors
+from etablerer.inputs.loading import load_data
+from etablerer.inputs.yamlsource import load_yaml
 
 from .conftest import FIXTURE, REPO
 

@@ -9,8 +9,8 @@ import re
 import pytest
 from jsonschema import Draft202012Validator, FormatChecker
 
-from etablerer import schema as schema_module
-from etablerer.yamlsource import load_yaml
+from etablerer.inputs import schema as schema_module
+from etablerer.inputs.yamlsource import load_yaml
 
 from .conftest import FIXTURE, REPO
 
@@ -20,7 +20,7 @@ SETTINGS = REPO / ".vscode" / "settings.json"
 
 def test_committed_schemas_match_the_models():
     stale = schema_module.stale_files(REPO)
-    assert stale == [], f"schema/ is out of date with hooks/etablerer/model.py: {stale}; run `make schema`"
+    assert stale == [], f"schema/ is out of date with hooks/etablerer/inputs/model.py: {stale}; run `make schema`"
 
 
 def test_the_sync_check_notices_a_changed_schema(tmp_path):
@@ -49,7 +49,7 @@ def _properties(schema: dict):
 def test_every_field_has_a_description_for_hover_help():
     missing = [f"{file}: {where}.{name}" for file, s in _schemas().items() for where, name, prop in _properties(s)
                if not prop.get("description")]
-    assert missing == [], "add description= to these fields in hooks/etablerer/model.py"
+    assert missing == [], "add description= to these fields in hooks/etablerer/inputs/model.py"
 
 
 def test_schemas_are_valid_draft_2020_12():

@@ -13,10 +13,10 @@ import yaml
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from etablerer.errors import DataError, DataErrors
-from etablerer.loading import load_data
-from etablerer.model import Course
-from etablerer.yamlsource import parse_yaml
+from etablerer.inputs.errors import DataError, DataErrors
+from etablerer.inputs.loading import load_data
+from etablerer.inputs.model import Course
+from etablerer.inputs.yamlsource import parse_yaml
 from tests.fixtures import FIXTURE
 
 COURSE_FILE = "data/courses/fuzz.yml"

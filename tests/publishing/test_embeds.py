@@ -13,7 +13,7 @@ from decimal import Decimal
 
 import pytest
 
-from etablerer.courses import registration_open
+from etablerer.facts.courses import registration_open
 from tests.fixtures import FIXTURE, REPO
 from tests.site.helpers import COPIES, PINNED_DAY, SAMPLE_BANNER, long_date, normalise, parse_html, text_of
 
@@ -28,7 +28,7 @@ def upcoming(data):
 
 
 def required_organisations(site):
-    from etablerer.agreements import agreement_in_force
+    from etablerer.facts.agreements import agreement_in_force
     rule = agreement_in_force(site.data.agreements, PINNED_DAY).agreement.visibility
     return [site.data.organisation(org_id) for org_id in rule.organisations]
 

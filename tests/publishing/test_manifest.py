@@ -36,7 +36,7 @@ def test_the_manifest_says_unknown_outside_a_git_checkout(manifest):
 
 
 def test_a_build_from_a_git_checkout_names_its_commit(tmp_path):
-    from etablerer.manifest import git_commit
+    from etablerer.publish.manifest import git_commit
     root = tmp_path / "checkout"
     root.mkdir()
     (root / "README.md").write_text("x\n", encoding="utf-8")

@@ -177,7 +177,7 @@ def test_behaviour_tests_are_skipped_only_for_a_content_change_after_a_deployed_
     script = runs_of(jobs["changes"])[0]
     assert script.startswith("code=true\n")  # the default: run them
     assert '[ "$EVENT" = push ]' in script and "status=success" in script  # the commit before was deployed
-    assert "python3 -m etablerer.contentpaths" in script
+    assert "python3 -m etablerer.inputs.contentpaths" in script
 
 
 @pytest.mark.parametrize(("files", "code"), [
@@ -186,19 +186,20 @@ def test_behaviour_tests_are_skipped_only_for_a_content_change_after_a_deployed_
     (["content/om.md", "content/en/ordliste.md"], False),
     (["content/assets/site.css"], True),
     (["content/assets/et-a11y.js", "data/region.yml"], True),
-    (["hooks/etablerer/build.py"], True),
+    (["hooks/etablerer/publish/build.py"], True),
     (["tests/fixtures/project/data/region.yml"], True),
     (["Makefile"], True),
     ([], True),  # nothing known: run everything
 ])
 def test_what_counts_as_a_content_change(files, code):
-    proc = subprocess.run([sys.executable, "-m", "etablerer.contentpaths"], input="".join(f + "\n" for f in files),
+    proc = subprocess.run([sys.executable, "-m", "etablerer.inputs.contentpaths"],
+                          input="".join(f + "\n" for f in files),
                           capture_output=True, text=True, timeout=60, cwd=ROOT)
     assert proc.stdout == f"code={'true' if code else 'false'}\n"
 
 
 def test_the_fixtures_code_assets_are_the_code_under_content():
-    from etablerer.contentpaths import CODE_ASSETS
+    from etablerer.inputs.contentpaths import CODE_ASSETS
     assert all((ROOT / path).is_file() for path in CODE_ASSETS)
     scripts = {p.relative_to(ROOT).as_posix() for p in (ROOT / "content").rglob("*") if p.suffix in (".js", ".css")}
     assert scripts == set(CODE_ASSETS)  # a new script or style sheet must be listed as code

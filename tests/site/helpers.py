@@ -26,8 +26,9 @@ from zoneinfo import ZoneInfo
 import yaml
 from bs4 import BeautifulSoup
 
-from etablerer.build import build_site
-from etablerer.loading import ServiceData, load_data
+from mkdocs_adapter import runner
+from etablerer.publish.build import build_site
+from etablerer.inputs.loading import ServiceData, load_data
 
 from tests.fixtures import FIXTURE, REPO, assemble
 
@@ -258,13 +259,13 @@ class BuiltSite:
 
     @cached_property
     def in_force(self):
-        from etablerer.agreements import agreement_in_force
+        from etablerer.facts.agreements import agreement_in_force
         return agreement_in_force(self.data.agreements, self.today)
 
 
 def build(root: Path, out: Path) -> BuiltSite:
     """Build `root` (a project folder) into `out` with the pinned as-of date."""
-    build_site(root, out, pinned_environ())
+    build_site(root, out, pinned_environ(), engine=runner.engine())
     data = load_data(root / "data", root / "content", root)
     return BuiltSite(out, data, PINNED_DAY)
 

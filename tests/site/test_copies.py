@@ -18,8 +18,8 @@ import re
 
 import pytest
 
-from etablerer import csp
-from etablerer.copies import DERIVED, DIFFERENCES
+from etablerer.publish import csp
+from etablerer.publish.copies import DERIVED, DIFFERENCES
 
 from .helpers import (
     COPIES,

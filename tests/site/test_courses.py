@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import pytest
 
-from etablerer import courses as course_status
+from etablerer.facts import courses as course_status
 
 from .helpers import COPIES, COURSE_IDS, LANGUAGES, interface_text, language_prefix, long_date, price_in_words, text_of
 

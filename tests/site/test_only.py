@@ -11,7 +11,8 @@ import json
 
 import pytest
 
-from etablerer.build import build_site
+from mkdocs_adapter import runner
+from etablerer.publish.build import build_site
 
 from .helpers import COPIES, parse_html, pinned_environ, project_copy, run_cli
 
@@ -22,7 +23,7 @@ ONLY = COPIES[1]  # not the first: the default host of a plain mkdocs build
 def only_site(tmp_path_factory):
     base = tmp_path_factory.mktemp("only")
     out = base / "site"
-    build_site(project_copy(base / "project"), out, pinned_environ(), only=(ONLY,))
+    build_site(project_copy(base / "project"), out, pinned_environ(), only=(ONLY,), engine=runner.engine())
     return out
 
 

@@ -1,0 +1,250 @@
+"""data/ → validated models, with every problem of the run reported at once.
+
+Each file is parsed with line marks (yamlsource.py), checked against its model
+(model.py), then the whole is checked across files (rules.py).
+"""
+
+from __future__ import annotations
+
+import difflib
+import hashlib
+from pathlib import Path
+from typing import Any
+
+from pydantic import BaseModel, ValidationError
+
+from etablerer.inputs.addresses import TEMPLATE_NAMES
+from etablerer.inputs.errors import DataError, DataErrors, format_loc
+from etablerer.inputs.languages import load_language_files
+from etablerer.inputs.model import (
+    AgreementsFile,
+    Course,
+    MunicipalitiesFile,
+    OrganisationsFile,
+    ReferralsFile,
+    Region,
+    ServicesFile,
+)
+from etablerer.inputs.rules import check_rules
+from etablerer.inputs.servicedata import Located, ServiceData
+from etablerer.inputs.yamlsource import SourceDoc, load_yaml
+
+# The data files and the model each must match.
+SINGLE_FILES: dict[str, type[BaseModel]] = {
+    "region.yml": Region,
+    "municipalities.yml": MunicipalitiesFile,
+    "organisations.yml": OrganisationsFile,
+    "agreements.yml": AgreementsFile,
+    "services.yml": ServicesFile,
+    "referrals.yml": ReferralsFile,
+}
+COURSES_DIR = "courses"
+
+
+def load_data(data_dir: Path, content_dir: Path, root: Path | None = None) -> ServiceData:
+    """Load and check all of data/. Raises DataErrors with every problem found."""
+    root = root or data_dir.parent
+    errors: list[DataError] = []
+    parsed: dict[str, Any] = {}
+    locations: dict[int, Located] = {}
+    sources: dict[str, SourceDoc] = {}
+
+    for name, model in SINGLE_FILES.items():
+        file = data_dir / name
+        shown = _shown(file, root)
+        if not file.is_file():
+            errors.append(DataError(shown, 1, "", f"the file is missing; data/ needs {name}"))
+            continue
+        obj, doc = _load_one(file, shown, model, errors)
+        if obj is not None:
+            parsed[name] = obj
+            sources[name] = doc
+            _index(obj, doc, (), locations)
+
+    courses: list[Course] = []
+    for file in sorted(p for p in (data_dir / COURSES_DIR).glob("*.y*ml") if p.is_file()):
+        shown = _shown(file, root)
+        course, doc = _load_one(file, shown, Course, errors)
+        if course is not None:
+            courses.append(course)
+            _index(course, doc, (), locations)
+
+    codes = parsed["region.yml"].languages if "region.yml" in parsed else ("nb",)
+    language_files, found = load_language_files(root, codes, TEMPLATE_NAMES)
+    errors.extend(found)
+
+    if len(parsed) < len(SINGLE_FILES):
+        raise DataErrors(errors)  # cross-file rules need every single file
+
+    data = ServiceData(
+        data_dir=data_dir,
+        content_dir=content_dir,
+        region=parsed["region.yml"],
+        municipalities=parsed["municipalities.yml"].municipalities,
+        organisations=parsed["organisations.yml"].organisations,
+        agreements=parsed["agreements.yml"].agreements,
+        services=parsed["services.yml"].services,
+        situations=parsed["referrals.yml"].situations,
+        courses=tuple(sorted(courses, key=lambda c: (c.first_start(), c.id))),
+        language_files=language_files,
+        locations=locations,
+        sources=sources,
+    )
+    errors.extend(check_rules(data))
+    if errors:
+        raise DataErrors(errors)
+    return data
+
+
+def _shown(file: Path, root: Path) -> str:
+    try:
+        return file.relative_to(root).as_posix()
+    except ValueError:
+        return file.as_posix()
+
+
+# Files that loaded cleanly, by content: `make serve` reloads data/ on every save, and
+# only the file that changed needs parsing and validating again.
+_LOADED: dict[tuple[str, type[BaseModel], bytes], tuple[BaseModel, SourceDoc]] = {}
+_LOADED_MAX = 4096
+
+
+def _load_one(file: Path, shown: str, model: type[BaseModel], errors: list[DataError]):
+    try:
+        key = (shown, model, hashlib.sha256(file.read_bytes()).digest())
+    except OSError:
+        key = None
+    if key in _LOADED:
+        return _LOADED[key]
+    obj, doc = _parse_one(file, shown, model, errors)
+    if obj is not None and key is not None:
+        if len(_LOADED) >= _LOADED_MAX:
+            _LOADED.clear()
+        _LOADED[key] = (obj, doc)
+    return obj, doc
+
+
+def _parse_one(file: Path, shown: str, model: type[BaseModel], errors: list[DataError]):
+    doc, problems = load_yaml(file, shown)
+    if doc is None:
+        errors.extend(problems)
+        return None, None
+    if not isinstance(doc.data, dict):
+        errors.append(DataError(shown, 1, "", "the file should be a block of 'field: value' lines"))
+        return None, None
+    try:
+        return model.model_validate(doc.data), doc
+    except ValidationError as exc:
+        errors.extend(_translate(exc, doc, model))
+        return None, None
+
+
+def _index(obj: Any, doc: SourceDoc, path: tuple, locations: dict[int, Located]) -> None:
+    """Remember where every record (model instance) inside obj came from."""
+    if isinstance(obj, BaseModel):
+        locations[id(obj)] = Located(doc, path)
+        for name in type(obj).model_fields:
+            _index(getattr(obj, name), doc, path + (name,), locations)
+    elif isinstance(obj, tuple):
+        for i, item in enumerate(obj):
+            _index(item, doc, path + (i,), locations)
+
+
+def _translate(exc: ValidationError, doc: SourceDoc, model: type[BaseModel]) -> list[DataError]:
+    out = []
+    raw = exc.errors(include_url=False)
+    item_locs = [tuple(e["loc"]) for e in raw]
+    typo_targets = _typo_targets(raw, model)
+    for err in raw:
+        loc = tuple(err["loc"])
+        if err["type"] == "too_short" and any(len(o) > len(loc) and o[:len(loc)] == loc for o in item_locs):
+            continue  # the list has entries; their own errors say what is wrong
+        if err["type"] == "missing" and loc in typo_targets:
+            continue  # the "did you mean" message of the misspelt field covers it
+        ctx = err.get("ctx") or {}
+        if "field" in ctx:
+            loc = loc + (ctx["field"],)
+        out.append(DataError(doc.path, doc.line_of(loc), format_loc(loc), _message(err, loc, model)))
+    return out
+
+
+def _typo_targets(raw: list[dict], model: type[BaseModel]) -> set[tuple]:
+    """Fields reported missing only because the editor misspelt them."""
+    targets = set()
+    for err in raw:
+        if err["type"] == "extra_forbidden":
+            loc = tuple(err["loc"])
+            close = difflib.get_close_matches(str(loc[-1]), _fields_at(model, loc[:-1]), n=1)
+            if close:
+                targets.add(loc[:-1] + (close[0],))
+    return targets
+
+
+def _fields_at(model: type[BaseModel], loc: tuple) -> list[str]:
+    """The field names allowed at loc, for 'did you mean' hints."""
+    current: Any = model
+    for part in loc:
+        if isinstance(part, int):
+            continue
+        info = getattr(current, "model_fields", {}).get(part)
+        if info is None:
+            return []
+        current = _model_in(info.annotation)
+    return list(getattr(current, "model_fields", {}))
+
+
+def _model_in(annotation: Any) -> Any:
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        return annotation
+    for arg in getattr(annotation, "__args__", ()) or ():
+        found = _model_in(arg)
+        if found is not None:
+            return found
+    return None
+
+
+def _message(err: dict, loc: tuple, model: type[BaseModel]) -> str:
+    kind, ctx, value = err["type"], err.get("ctx") or {}, err.get("input")
+    shown = str(value)[:60]
+    if kind == "missing":
+        return "this required field is missing; add it"
+    if kind == "extra_forbidden":
+        allowed = _fields_at(model, loc[:-1])
+        close = difflib.get_close_matches(str(loc[-1]), allowed, n=1)
+        hint = f"; did you mean '{close[0]}'?" if close else f"; allowed here: {', '.join(allowed)}"
+        return f"'{loc[-1]}' is not a known field{hint}"
+    if kind == "literal_error":
+        return f"'{shown}' is not allowed here; write one of: {ctx.get('expected', '').replace(chr(39), '')}"
+    if kind in ("greater_than_equal", "greater_than"):
+        limit = ctx.get("ge", ctx.get("gt"))
+        return f"{shown} is too small; it must be at least {limit}"
+    if kind in ("int_type", "int_parsing", "int_from_float"):
+        return f"'{shown}' is not a whole number; write digits only, such as 20"
+    if kind in ("string_type",):
+        return f"'{shown}' should be text; put it in quotes if it looks like a number or true/false"
+    if kind in ("too_short",):
+        return "needs at least one entry"
+    if kind == "string_too_short":
+        return "is empty; write some text"
+    if kind == "string_too_long":
+        return f"is too long (at most {ctx.get('max_length')} characters)"
+    if kind == "string_pattern_mismatch":
+        return _pattern_message(loc, shown)
+    if kind in ("model_type", "model_attributes_type", "dict_type"):
+        return "should be a block of 'field: value' lines under this one"
+    if kind in ("tuple_type", "list_type"):
+        return "should be a list: one line per entry, each starting with '- '"
+    return err["msg"]
+
+
+def _pattern_message(loc: tuple, shown: str) -> str:
+    name = next((p for p in reversed(loc) if isinstance(p, str)), "")
+    hints = {
+        "number": "a kommunenummer has 4 digits, for example 3103",
+        "postcode": "a postcode has 4 digits, for example 1530",
+        "org_number": "an organisation number has 9 digits",
+        "email": "write an e-mail address such as post@example.no",
+        "calendar_domain": "write a domain such as etablerer.example.no",
+    }
+    hint = hints.get(name, "an id uses lowercase letters a–z, digits and hyphens, for example etablererkurs-var")
+    return f"'{shown}' is not in the right form; {hint}"

@@ -1,0 +1,414 @@
+"""The models of data/: one class per kind of record, typed and immutable.
+
+Each data file is checked against its model on its own (see loading.py);
+rules that need several records or files are in rules.py. Derived values
+(the agreement in force, the funding table, course status) are computed
+elsewhere and never stored here.
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime, time
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field, model_validator
+from pydantic_core import PydanticCustomError
+
+from etablerer.inputs.asof import OSLO
+from etablerer.inputs.fieldtypes import (
+    BaseUrl,
+    Count,
+    Flag,
+    Id,
+    Language,
+    Link,
+    LocalText,
+    Nok,
+    PlainShortText,
+    ReviewState,
+    ShortText,
+    Text,
+    YamlDate,
+    YamlTime,
+)
+
+
+class Record(BaseModel):
+    """Base: immutable, and an unknown field (a typo) is an error."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid", str_strip_whitespace=True)
+
+    @model_validator(mode="after")
+    def _review_to_texts(self) -> Record:
+        """A record's `review:` ({en: reviewed, uk: drafted}) applies to every text inside it,
+        except records inside that have a `review:` of their own."""
+        review = getattr(self, "review", None)
+        if review:
+            _apply_review(self, dict(review))
+        return self
+
+
+def _apply_review(value: object, review: dict[str, str]) -> None:
+    if isinstance(value, LocalText):
+        value.review = review
+    elif isinstance(value, tuple):
+        for item in value:
+            _apply_review(item, review)
+    elif isinstance(value, Record):
+        for name in type(value).model_fields:
+            inner = getattr(value, name)
+            if not (isinstance(inner, Record) and "review" in type(inner).model_fields):
+                _apply_review(inner, review)
+
+
+# On records whose texts are translated: the review status of each language.
+REVIEW_FIELD = Field(
+    default_factory=dict,
+    description="Review status of each translation: drafted (not yet checked) or reviewed (checked by a fluent "
+                "speaker), for example {en: reviewed, uk: drafted}. A translation not listed counts as drafted "
+                "and readers see a note saying so.")
+
+
+class Period(Record):
+    start: YamlDate = Field(description="First day, YYYY-MM-DD.")
+    end: YamlDate | None = Field(None, description="Last day, YYYY-MM-DD; leave out while open-ended.")
+
+    @model_validator(mode="after")
+    def _ordered(self) -> Period:
+        if self.end is not None and self.end < self.start:
+            raise PydanticCustomError("period_order", "{end} is before start {start}; the end comes after the start",
+                                      {"field": "end", "end": self.end.isoformat(), "start": self.start.isoformat()})
+        return self
+
+    def contains(self, day: date) -> bool:
+        return self.start <= day and (self.end is None or day <= self.end)
+
+    def has_ended(self, day: date) -> bool:
+        return self.end is not None and self.end < day
+
+
+# --- organisations -----------------------------------------------------------
+
+class Logo(Record):
+    file: str = Field(description="Image under content/, for example assets/logos/viken.svg.")
+    alt: PlainShortText = Field(description="Alt text: the organisation's name as the logo shows it.")
+    placeholder: Flag = Field(False, description="true while the file is our drawn placeholder, not the official logo.")
+
+
+class Organisation(Record):
+    review: dict[Language, ReviewState] = REVIEW_FIELD
+    id: Id = Field(description="Short id other files use to refer to it: lowercase letters, digits and hyphens.")
+    name: ShortText = Field(description="The organisation's name as readers know it.")
+    kind: Literal["county", "state", "municipality", "company", "other"] = Field(
+        description="county, state, municipality, company or other.")
+    role: ShortText = Field(description="Its role for founders in one short phrase (the 'mention').")
+    url: Link | None = Field(None, description="Its own website; leave out if it has none (for example ceased).")
+    org_number: str | None = Field(None, pattern=r"^\d{9}$", description="Organisasjonsnummer, 9 digits, if known.")
+    logo: Logo | None = Field(None, description="Its logo, if the site shows one.")
+    valid: Period | None = Field(None, description="When the organisation existed; leave out end while it exists.")
+    successors: tuple[Id, ...] = Field((), description="Organisations that took over when it ceased.")
+    ceased_note: Text | None = Field(None, description="A plain sentence on what happened, for readers.")
+    sample: Flag = Field(
+        False, description="true while this record is invented sample data; set false when the details are real.")
+
+
+class OrganisationsFile(Record):
+    sample: Flag = Field(False, description="true if everything in this file is sample data.")
+    organisations: tuple[Organisation, ...] = Field(
+        description="Every organisation the site names: parties, operator, referral directory.")
+
+
+# --- municipalities ----------------------------------------------------------
+
+class CountyMembership(Record):
+    county: Id = Field(description="Organisation id of the county.")
+    period: Period = Field(description="When the municipality belonged to this county.")
+
+
+class Population(Record):
+    count: Count = Field(description="Number of inhabitants (SSB).")
+    date: YamlDate = Field(description="The date of the count, YYYY-MM-DD.")
+    source: PlainShortText = Field(description="Where the figure comes from, for example SSB, tabell 06913.")
+
+
+class Municipality(Record):
+    id: Id = Field(description="URL slug of this municipality's copy: moss, vestby, rade, valer.")
+    name: PlainShortText = Field(description="The municipality's name, without 'kommune'.")
+    number: str = Field(pattern=r"^\d{4}$", description="Kommunenummer (4 digits) as of today.")
+    counties: tuple[CountyMembership, ...] = Field(
+        min_length=1, description="The county or counties it belongs or belonged to, each with its period.")
+    populations: tuple[Population, ...] = Field(
+        min_length=1, description="Population counts used for the funding table.")
+    base_url: BaseUrl = Field(description="Where this municipality's copy is published; ends with /.")
+    accessibility_statement_url: Link = Field(description="The municipality's statement in uustatus.no.")
+    privacy_url: Link = Field(description="The municipality's privacy page.")
+    sample: Flag = Field(
+        False, description="true while this record is invented sample data; set false when the details are real.")
+
+
+class MunicipalitiesFile(Record):
+    sample: Flag = Field(False, description="true if everything in this file is sample data.")
+    municipalities: tuple[Municipality, ...] = Field(
+        min_length=1, description="One entry per municipality; each gets its own copy of the site.")
+
+
+# --- region and operator -----------------------------------------------------
+
+class Address(Record):
+    street: PlainShortText = Field(description="Street and number.")
+    postcode: str = Field(pattern=r"^\d{4}$", description="Postnummer, 4 digits, in quotes: \"1530\".")
+    city: PlainShortText = Field(description="Poststed, for example Moss.")
+
+
+class Contact(Record):
+    address: Address = Field(description="The office's visiting address.")
+    phone: PlainShortText = Field(description="Phone number as readers should dial it, in quotes.")
+    email: PlainShortText = Field(pattern=r"^[^@\s]+@[^@\s]+\.[a-z]{2,}$", description="The service's e-mail address.")
+    opening_hours: tuple[ShortText, ...] = Field(min_length=1, description="One line per opening-hours rule.")
+    public_transport: Text = Field(description="How to get there by bus or train.")
+    step_free_access: Text = Field(description="Entrance, lift and toilet: what a wheelchair user needs to know.")
+
+
+class Adviser(Record):
+    id: Id = Field(description="Short id: lowercase letters, digits and hyphens.")
+    name: PlainShortText = Field(description="The adviser's name.")
+    title: ShortText = Field(description="Job title, for example Rådgiver for etablerere.")
+    languages: tuple[Language, ...] = Field(
+        min_length=1, description="Language codes the adviser speaks, for example [nb, en, pl].")
+    sample: Flag = Field(
+        False, description="true while this record is invented sample data; set false when the details are real.")
+
+
+class Booking(Record):
+    form_url: Link = Field(description="The web form where a founder books guidance.")
+    email: PlainShortText = Field(
+        pattern=r"^[^@\s]+@[^@\s]+\.[a-z]{2,}$", description="E-mail address for booking guidance.")
+    phone: PlainShortText = Field(description="Phone number for booking, in quotes.")
+    video: Text = Field(description="How video guidance works, in one or two sentences.")
+    interpreter: Text = Field(description="How to ask for an interpreter.")
+
+
+class Survey(Record):
+    url: Link | None = Field(None, description="Link to the current user survey; leave out when none is open.")
+    interval_months: Count = Field(description="How often a user survey is held, in months.")
+    last_held: YamlDate = Field(description="When the last user survey was held, YYYY-MM-DD.")
+    sample: Flag = Field(
+        False, description="true while this record is invented sample data; set false when the details are real.")
+
+
+class Deviation(Record):
+    problem: Text = Field(description="What does not work as it should, in plain words.")
+    affects: ShortText = Field(description="Who it affects, for example: deg som bruker skjermleser.")
+
+
+class Accessibility(Record):
+    reviewed: YamlDate = Field(description="When the site was last checked for accessibility (shown on the page).")
+    deviations: tuple[Deviation, ...] = Field((), description="Known deviations from WCAG 2.1 AA and who they affect.")
+
+
+class Region(Record):
+    review: dict[Language, ReviewState] = REVIEW_FIELD
+    sample: Flag = Field(False, description="true while this file holds sample contact details.")
+    name: PlainShortText = Field(description="The service's name, for example Etablerertjenesten i Mosseregionen.")
+    region: PlainShortText = Field(description="The region's name, for example Mosseregionen.")
+    operator: Id = Field(description="Organisation id of the operator.")
+    contact: Contact = Field(description="Address, phone, e-mail and opening hours.")
+    advisers: tuple[Adviser, ...] = Field(description="The advisers founders can meet.")
+    booking: Booking = Field(description="How to book guidance.")
+    survey: Survey = Field(description="The regular user survey the agreement asks for.")
+    calendar_domain: str = Field(pattern=r"^[a-z0-9.-]+\.[a-z]{2,}$",
+                                 description="Domain used in calendar event ids; never change it.")
+    accessibility: Accessibility = Field(description="What the accessibility page says: review date, known deviations.")
+    languages: tuple[Language, ...] = Field(
+        ("nb",), description="The site's languages, bokmål (nb) first: one line per language. Adding a language: "
+                             "add its code here and its files under languages/ (see the README).")
+
+    @model_validator(mode="after")
+    def _bokmal_first(self) -> Region:
+        if not self.languages or self.languages[0] != "nb":
+            raise PydanticCustomError("languages", "bokmål comes first: write languages: [nb, …]",
+                                      {"field": "languages"})
+        if len(set(self.languages)) != len(self.languages):
+            raise PydanticCustomError("languages", "a language is listed twice", {"field": "languages"})
+        return self
+
+
+# --- agreements --------------------------------------------------------------
+
+class Party(Record):
+    organisation: Id | None = Field(None, description="Organisation id of the party (or write municipality: instead).")
+    municipality: Id | None = Field(None, description="Municipality id of the party (or write organisation: instead).")
+    role: Text = Field(description="The party's role in one plain sentence.")
+
+    @model_validator(mode="after")
+    def _one_of(self) -> Party:
+        if (self.organisation is None) == (self.municipality is None):
+            raise PydanticCustomError("party", "name either organisation or municipality (one of them)")
+        return self
+
+
+class MinimumItem(Record):
+    id: Id = Field(description="Short id of the item; services refer to it with fulfils:.")
+    text: Text = Field(description="The item as the agreement words it, in plain language.")
+    kind: Literal["service", "cooperation"] = Field(
+        description="service: something a founder can use; cooperation: work the service takes part in.")
+    partners: tuple[Id, ...] = Field((), description="For cooperation: organisations to ask.")
+
+
+class Funding(Record):
+    population_date: YamlDate = Field(description="SSB population reference date, for example 2021-07-01.")
+    county: Id = Field(description="Organisation id of the county that pays the county rate.")
+    county_rate: Nok = Field(description="Minimum kroner per inhabitant per year from the county.")
+    municipal_rate: Nok = Field(description="Minimum kroner per inhabitant per year from each municipality.")
+    municipalities: tuple[Id, ...] = Field(min_length=1, description="Municipality ids that pay the municipal rate.")
+    reservation: Text = Field(description="The reservation about annual appropriations.")
+
+
+class Visibility(Record):
+    organisations: tuple[Id, ...] = Field(min_length=1,
+                                          description="Shown with logo and mention on every page.")
+    with_municipalities: Flag = Field(
+        True, description="true: the municipalities are shown as responsible together with them.")
+
+
+class Agreement(Record):
+    review: dict[Language, ReviewState] = REVIEW_FIELD
+    id: Id = Field(description="Short id of the agreement, for example viken-2022-2025.")
+    title: ShortText = Field(description="The agreement's title.")
+    period: Period = Field(description="The agreement period: start and end.")
+    source: Text = Field(description="The document the facts come from.")
+    host_municipality: Id = Field(description="Municipality id of the party that signs on behalf of all.")
+    operator: Id = Field(description="Organisation id of the company that runs the service.")
+    parties: tuple[Party, ...] = Field(min_length=1, description="The parties, each with its role.")
+    goals: tuple[Text, ...] = Field(description="The agreement's goals, one line each.")
+    minimum_items: tuple[MinimumItem, ...] = Field(
+        min_length=1, description="The minimum list: what the service must offer.")
+    funding: Funding = Field(description="Minimum contributions per inhabitant.")
+    visibility: Visibility = Field(description="Who must be shown with logo and mention on every page.")
+
+
+class AgreementsFile(Record):
+    sample: Flag = Field(False, description="true if everything in this file is sample data.")
+    agreements: tuple[Agreement, ...] = Field(
+        min_length=1, description="Every agreement, the newest last; add a new one when it is signed.")
+
+
+# --- services ----------------------------------------------------------------
+
+class Service(Record):
+    review: dict[Language, ReviewState] = REVIEW_FIELD
+    id: Id = Field(description="Short id of the service; situations refer to it.")
+    name: ShortText = Field(description="The service's name as readers see it.")
+    summary: Text = Field(description="What the founder gets, in one or two plain sentences.")
+    kind: Literal["minimum", "supplement"] = Field(
+        description="minimum: on the agreement's minimum list; supplement: an extra.")
+    fulfils: tuple[Id, ...] = Field((), description="Ids of the agreement's minimum items this service fulfils.")
+    price: Nok | None = Field(None, description="Price in kroner; 0 means free; leave out when it varies.")
+    price_note: ShortText | None = Field(None, description="The price in words when it varies or needs a note.")
+    free_hours: Count | None = Field(None, description="Free up to this many hours (guidance).")
+    nav_pays: Flag | None = Field(None, description="Whether NAV pays for it; false for the business assessment.")
+    sample: Flag = Field(
+        False, description="true while this record is invented sample data; set false when the details are real.")
+
+
+class ServicesFile(Record):
+    sample: Flag = Field(False, description="true if everything in this file is sample data.")
+    services: tuple[Service, ...] = Field(description="Every service offered.")
+
+
+# --- referral directory ------------------------------------------------------
+
+class Referral(Record):
+    organisation: Id = Field(description="Organisation id of who can help.")
+    what: Text = Field(description="What they help with, in plain words.")
+    url: Link = Field(description="The authoritative page; link to it, do not copy its rules.")
+    checked: YamlDate = Field(description="When an editor last checked the page.")
+
+
+class Situation(Record):
+    review: dict[Language, ReviewState] = REVIEW_FIELD
+    id: Id = Field(description="Short id; also the anchor on the page.")
+    title: ShortText = Field(description="The situation in the reader's words: 'I have an idea'.")
+    intro: Text = Field(description="A short plain introduction to the situation.")
+    services: tuple[Id, ...] = Field((), description="Service ids that help in this situation.")
+    referrals: tuple[Referral, ...] = Field((), description="Other organisations that can help.")
+
+
+class ReferralsFile(Record):
+    sample: Flag = Field(False, description="true if everything in this file is sample data.")
+    situations: tuple[Situation, ...] = Field(
+        min_length=1, description="Founders' situations, in the order the start page shows them.")
+
+
+# --- courses -----------------------------------------------------------------
+
+class Session(Record):
+    """One meeting of a course; times are local time in Europe/Oslo."""
+
+    id: Id = Field(description="Short id of the session, for example del-1; never change it once published.")
+    date: YamlDate = Field(description="Day of the session, YYYY-MM-DD.")
+    start: YamlTime = Field(description="Start time, HH:MM (Oslo time).")
+    end: YamlTime = Field(description="End time, HH:MM (Oslo time), after the start.")
+
+    def starts_at(self) -> datetime:
+        return datetime.combine(self.date, self.start, tzinfo=OSLO)
+
+    def ends_at(self) -> datetime:
+        return datetime.combine(self.date, self.end, tzinfo=OSLO)
+
+    @model_validator(mode="after")
+    def _ordered(self) -> Session:
+        if self.end <= self.start:
+            if self.end == self.start:
+                raise PydanticCustomError("session_order", "{end} is the same as start; a session ends after it starts",
+                                          {"field": "end", "end": self.end.strftime("%H:%M")})
+            raise PydanticCustomError(
+                "session_order", "{end} is before start {start}; a session ends after it starts",
+                {"field": "end", "end": self.end.strftime("%H:%M"), "start": self.start.strftime("%H:%M")})
+        return self
+
+
+class Venue(Record):
+    name: PlainShortText = Field(description="Name of the place.")
+    address: Address = Field(description="Street, postcode and city.")
+    municipality: Id = Field(description="Municipality id where the venue is: moss, vestby, rade or valer.")
+
+
+class Registration(Record):
+    url: Link | None = Field(None, description="Sign-up link; may be left out until registration opens.")
+    deadline: YamlDate = Field(description="Last day to sign up, YYYY-MM-DD, before the first session.")
+
+
+class Course(Record):
+    review: dict[Language, ReviewState] = REVIEW_FIELD
+    sample: Flag = Field(
+        False, description="true while this record is invented sample data; set false when the details are real.")
+    id: Id = Field(description="Short id; it becomes the page address. Never change it once published.")
+    title: ShortText = Field(description="The course title as readers see it.")
+    kind: Literal["basic", "theme"] = Field(description="basic: the free founder course; theme: a theme course.")
+    description: Text = Field(description="What the course is about, in two or three plain sentences.")
+    sessions: tuple[Session, ...] = Field(min_length=1, description="Each meeting: id, date, start and end.")
+    format: Literal["onsite", "online", "hybrid"] = Field(
+        description="onsite (needs venue), online (needs online_url) or hybrid (needs both).")
+    venue: Venue | None = Field(None, description="Where the course is held (onsite and hybrid).")
+    online_url: Link | None = Field(None, description="Link to join online (online and hybrid).")
+    languages: tuple[Language, ...] = Field(
+        min_length=1, description="Language codes of the teaching, for example [nb] or [nb, uk].")
+    price: Nok = Field(description="Price in kroner for the participant; 0 means free (the basic course is always 0).")
+    capacity: int = Field(strict=True, ge=1, description="Number of places.")
+    full: Flag = Field(False, description="true when every place is taken.")
+    registration: Registration = Field(description="Sign-up link and deadline.")
+    target_group: Text = Field(description="Who the course is for, in one plain sentence.")
+    practical: Text | None = Field(None, description="Practical details: what to bring, food, parking.")
+    former_ids: tuple[Id, ...] = Field(
+        (), description="Earlier ids of a renamed course, for example [etablererkurs-var]: the old address "
+                        "then leads to the new page.")
+
+    def first_day(self) -> date:
+        return min(s.date for s in self.sessions)
+
+    def last_day(self) -> date:
+        return max(s.date for s in self.sessions)
+
+    def first_start(self) -> tuple[date, time]:
+        return min((s.date, s.start) for s in self.sessions)

@@ -1,0 +1,109 @@
+"""Calendar files (RFC 5545): one per course, and a feed of all upcoming courses.
+
+Made with icalendar. Everything in them is fixed by the data and the as-of
+date, so the same build gives the same bytes. URLs are absolute under the
+copy's base URL (a token in the single build; copies.py replaces it, and
+unfolds and refolds the lines around that, because a copy's URL changes the
+length of a line).
+"""
+
+from __future__ import annotations
+
+from datetime import UTC, date, datetime, time
+
+from icalendar import Calendar, Event, Timezone
+from icalendar.parser import Contentline
+
+from etablerer.facts import courses as course_status
+from etablerer.facts.formatting import long_date
+from etablerer.inputs.addresses import FEED, course_file, course_src, page_url
+from etablerer.inputs.asof import OSLO
+from etablerer.inputs.model import Course
+
+TZID = "Europe/Oslo"
+PRODID = "-//Etablerertjenesten//kurs//NB"
+
+
+def uid(course: Course, session_id: str, domain: str) -> str:
+    """The same in every build and every copy, so calendars update instead of duplicating."""
+    return f"{course.id}-{session_id}@{domain}"
+
+
+def dtstamp(today: date) -> datetime:
+    """Midnight of the as-of date in Oslo, in UTC: reproducible within a day's builds."""
+    return datetime.combine(today, time(0), tzinfo=OSLO).astimezone(UTC)
+
+
+def location(course: Course) -> str:
+    if course.format == "online":
+        return "På nett"
+    address = course.venue.address
+    place = f"{course.venue.name}, {address.street}, {address.postcode} {address.city}"
+    return place + (" (eller på nett)" if course.format == "hybrid" else "")
+
+
+def _calendar(name: str, courses: tuple[Course, ...], view) -> Calendar:
+    base = view.host.base_url
+    cal = Calendar()
+    cal.add("prodid", PRODID)
+    cal.add("version", "2.0")
+    cal.add("calscale", "GREGORIAN")
+    cal.add("method", "PUBLISH")
+    cal.add("x-wr-calname", name)
+    cal.add("x-wr-timezone", TZID)
+    # Whole years around the sessions: the zone then has both its winter and summer rules.
+    years = [s.date.year for c in courses for s in c.sessions] or [view.today.year]
+    cal.add_component(Timezone.from_tzinfo(OSLO, TZID, first_date=date(min(years), 1, 1),
+                                           last_date=date(max(years) + 1, 1, 1)))
+    for course in courses:
+        url = base + page_url(course_src(course))
+        count = len(course.sessions)
+        for number, session in enumerate(sorted(course.sessions, key=lambda s: (s.date, s.start)), 1):
+            event = Event()
+            event.add("uid", uid(course, session.id, view.data.region.calendar_domain))
+            event.add("dtstamp", dtstamp(view.today))
+            event.add("dtstart", session.starts_at())
+            event.add("dtend", session.ends_at())
+            event.add("summary", view.course_label(course) + (f" ({number} av {count})" if count > 1 else ""))
+            event.add("location", location(course))
+            event.add("url", url)
+            event.add("description", description(course, url))
+            cal.add_component(event)
+    return cal
+
+
+def description(course: Course, url: str) -> str:
+    deadline = long_date(course.registration.deadline).replace("\u00a0", " ")
+    return f"{course.description}\n\nPåmeldingsfrist: {deadline}.\nMer om kurset og påmelding: {url}"
+
+
+def _text(cal: Calendar) -> str:
+    return cal.to_ical().decode("utf-8")
+
+
+def calendar_files(view) -> list[tuple[str, str]]:
+    """(path, content) of every calendar file: each course, and the feed of upcoming courses."""
+    region = view.data.region.name
+    files = [(course_file(c), _text(_calendar(f"{view.course_label(c)} – {region}", (c,), view)))
+             for c in view.data.courses]
+    upcoming = course_status.upcoming(view.data.courses, view.today)
+    files.append((FEED, _text(_calendar(f"Kurs – {region}", upcoming, view))))
+    return files
+
+
+# --- folding, for copies.py --------------------------------------------------
+
+def unfold(text: str) -> str:
+    """Content lines without RFC 5545 folding (CRLF followed by a space or tab)."""
+    return text.replace("\r\n ", "").replace("\r\n\t", "")
+
+
+def fold(text: str) -> str:
+    """Fold every content line at 75 octets, as icalendar does.
+
+    icalendar's folding walks every character; most lines are short and stay
+    as they are, so only the long ones go through it (it was half the copy time).
+    """
+    return "\r\n".join(
+        Contentline(line).to_ical().decode("utf-8") if len(line.encode("utf-8")) >= 75 else line
+        for line in text.split("\r\n"))

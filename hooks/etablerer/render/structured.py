@@ -1,0 +1,171 @@
+"""Structured data (schema.org as JSON-LD) for the pages: courses, the catalogue, the service.
+
+URLs are absolute under the copy's base URL (a token in the single build,
+replaced per copy by copies.py). script_block() makes the JSON safe inside
+an HTML <script> element.
+"""
+
+from __future__ import annotations
+
+import json
+from decimal import Decimal
+
+from markupsafe import Markup
+
+from etablerer.facts import courses as course_status
+from etablerer.inputs.addresses import CATALOGUE, course_src
+from etablerer.inputs.model import Course, Session
+
+SCHEMA = "https://schema.org"
+COURSE_MODE = {"onsite": "onsite", "online": "online", "hybrid": "blended"}
+ATTENDANCE = {"onsite": f"{SCHEMA}/OfflineEventAttendanceMode", "online": f"{SCHEMA}/OnlineEventAttendanceMode",
+              "hybrid": f"{SCHEMA}/MixedEventAttendanceMode"}
+AVAILABILITY = {
+    course_status.Status.OPEN: f"{SCHEMA}/InStock",
+    course_status.Status.CLOSING_SOON: f"{SCHEMA}/LimitedAvailability",
+    course_status.Status.FULL: f"{SCHEMA}/SoldOut",
+    course_status.Status.CLOSED: f"{SCHEMA}/SoldOut",
+    course_status.Status.PAST: f"{SCHEMA}/Discontinued",
+}
+
+
+def script_block(data: dict) -> Markup:
+    """<script type="application/ld+json"> with <, > and & escaped, so no text can end the element."""
+    text = json.dumps(data, ensure_ascii=False, indent=None, separators=(",", ":"))
+    text = text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+    return Markup(f'<script type="application/ld+json">{text}</script>')
+
+
+def url_of(view, src: str) -> str:
+    return view.host.base_url + view.copy_url(view.lang, src)
+
+
+def _amount(value: Decimal) -> str:
+    return format(value.normalize(), "f") if value == value.to_integral() else format(value, "f")
+
+
+def organisation(view) -> dict:
+    """The service as an organisation, run by its operator."""
+    region = view.data.region
+    operator = view.data.organisation(region.operator)
+    address = region.contact.address
+    org = {
+        "@type": "Organization",
+        "@id": view.host.base_url + "#organisasjon",
+        "name": region.name,
+        "url": view.host.base_url,
+        "email": region.contact.email,
+        "telephone": region.contact.phone,
+        "address": {"@type": "PostalAddress", "streetAddress": address.street, "postalCode": address.postcode,
+                    "addressLocality": address.city, "addressCountry": "NO"},
+        "areaServed": [{"@type": "AdministrativeArea", "name": m.name} for m in view.responsible_municipalities],
+        "parentOrganization": {"@type": "Organization", "name": operator.name,
+                               **({"url": operator.url} if operator.url else {})},
+    }
+    return org
+
+
+def front_page(view) -> list[dict]:
+    region = view.data.region
+    offers = []
+    for service in view.data.services:
+        offer = {"@type": "Offer", "itemOffered": {"@type": "Service", "name": service.name,
+                                                  "description": view.text(service.summary)}}
+        if service.price is not None:
+            offer |= {"price": _amount(service.price), "priceCurrency": "NOK"}
+        offers.append(offer)
+    service = {
+        "@context": SCHEMA,
+        "@type": "Service",
+        "name": region.name,
+        "url": view.host.base_url,
+        "provider": {"@id": view.host.base_url + "#organisasjon"},
+        "areaServed": [{"@type": "AdministrativeArea", "name": m.name} for m in view.responsible_municipalities],
+        "hasOfferCatalog": {"@type": "OfferCatalog", "name": "Dette tilbyr vi", "itemListElement": offers},
+    }
+    return [{"@context": SCHEMA, **organisation(view)}, service]
+
+
+def _iso(moment) -> str:
+    return moment.isoformat(timespec="seconds")  # with the UTC offset of that day in Oslo
+
+
+def _places(course: Course, view) -> list[dict]:
+    out = []
+    if course.venue is not None:
+        a = course.venue.address
+        out.append({"@type": "Place", "name": course.venue.name,
+                    "address": {"@type": "PostalAddress", "streetAddress": a.street, "postalCode": a.postcode,
+                                "addressLocality": a.city, "addressCountry": "NO"}})
+    if course.format in ("online", "hybrid"):
+        # The join link goes to those who sign up; the page is where readers start.
+        out.append({"@type": "VirtualLocation", "url": url_of(view, course_src(course))})
+    return out
+
+
+def _offer(course: Course, view) -> dict:
+    state = course_status.status(course, view.today)
+    return {
+        "@type": "Offer",
+        "category": "Free" if course.price == 0 else "Paid",
+        "price": _amount(course.price),
+        "priceCurrency": "NOK",
+        "availability": AVAILABILITY[state],
+        "validThrough": course.registration.deadline.isoformat(),
+        "url": course.registration.url or url_of(view, course_src(course)),
+    }
+
+
+def _session_event(course: Course, session: Session, number: int, view) -> dict:
+    return {"@type": "Event", "name": f"{view.course_label(course)} ({number}/{len(course.sessions)})",
+            "startDate": _iso(session.starts_at()), "endDate": _iso(session.ends_at())}
+
+
+def course(course: Course, view) -> dict:
+    sessions = sorted(course.sessions, key=lambda s: (s.date, s.start))
+    url = url_of(view, course_src(course))
+    organiser = {"@id": view.host.base_url + "#organisasjon", "@type": "Organization",
+                 "name": view.data.region.name, "url": view.host.base_url}
+    places = _places(course, view)
+    instance = {
+        "@type": "CourseInstance",
+        "name": view.course_label(course),
+        "url": url,
+        "startDate": _iso(sessions[0].starts_at()),
+        "endDate": _iso(sessions[-1].ends_at()),
+        "courseMode": COURSE_MODE[course.format],
+        "eventAttendanceMode": ATTENDANCE[course.format],
+        "eventStatus": f"{SCHEMA}/EventScheduled",
+        "location": places[0] if len(places) == 1 else places,
+        "inLanguage": list(course.languages),
+        "maximumAttendeeCapacity": course.capacity,
+        "offers": _offer(course, view),
+        "organizer": organiser,
+    }
+    if len(sessions) > 1:
+        instance["subEvent"] = [_session_event(course, s, n, view) for n, s in enumerate(sessions, 1)]
+    return {
+        "@context": SCHEMA,
+        "@type": "Course",
+        "name": view.course_label(course),
+        "description": view.text(course.description),
+        "url": url,
+        "inLanguage": list(course.languages),
+        "isAccessibleForFree": course.price == 0,
+        "provider": organiser,
+        "offers": _offer(course, view),
+        "hasCourseInstance": [instance],
+    }
+
+
+def catalogue(view) -> dict:
+    listed = view.catalogue.upcoming
+    return {
+        "@context": SCHEMA,
+        "@type": "ItemList",
+        "name": "Kommende kurs",
+        "url": url_of(view, CATALOGUE),
+        "numberOfItems": len(listed),
+        "itemListElement": [{"@type": "ListItem", "position": n, "url": url_of(view, course_src(c)),
+                             "name": view.course_label(c)} for n, c in enumerate(listed, 1)],
+    }

@@ -1,0 +1,55 @@
+"""on_config: the plan of this run (one language), and what MkDocs' config takes from it."""
+
+from __future__ import annotations
+
+import logging
+import os
+from pathlib import Path
+
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import event_priority
+
+from etablerer.inputs.errors import DataErrors
+from etablerer.publish.sitebuild import plan_build
+from mkdocs_adapter import state
+from mkdocs_adapter.templatecache import theme_listing
+
+log = logging.getLogger("mkdocs.etablerer")
+
+
+@event_priority(100)  # before the search plugin reads the theme's language
+def on_config(config):
+    try:
+        state.plan = plan_build(Path(config.config_file_path).parent, os.environ)
+    except DataErrors as exc:
+        for error in exc.errors:
+            log.error(str(error))
+        raise PluginError(exc.report().splitlines()[-1]) from None
+    plan = state.plan
+    for note in plan.notes:
+        log.info(note)  # expected conditions: info, so --strict still builds
+    config.site_url = plan.site_url
+    config.theme["language"] = plan.lang
+    config.theme["direction"] = plan.direction
+    state.menu = plan.menu([_src(item) for item in config.nav or []])
+    _list_theme_once(config.theme)
+    config.nav = [{entry.title: entry.src_uri} for entry in state.menu if entry.url is None]
+    return config
+
+
+def _src(item) -> str:
+    """mkdocs.yml's nav lists page files, each plain or as {title: file}."""
+    return next(iter(item.values())) if isinstance(item, dict) else item
+
+
+def _list_theme_once(theme):
+    """The installed theme's file list is read once per process (see templatecache.theme_listing)."""
+    get_env = theme.get_env
+    fresh = [theme.custom_dir] if theme.custom_dir else []
+
+    def env_with_listing():
+        env = get_env()
+        env.list_templates = lambda extensions=None, filter_func=None: theme_listing(
+            theme.dirs, fresh, filter_func, (filter_func is None, tuple(sorted(theme.static_templates))))
+        return env
+    theme.get_env = env_with_listing
