@@ -11,7 +11,7 @@ from pathlib import Path
 
 from etablerer.inputs.asof import as_of_date
 from etablerer.inputs.content import check_content
-from etablerer.inputs.errors import DataErrors
+from etablerer.inputs.errors import DataErrors, shown_path
 from etablerer.inputs.loading import load_data
 from etablerer.publish.build import BuildFailed, build_site
 from etablerer.publish.copies import TOKEN_HOST
@@ -64,7 +64,7 @@ def cmd_build(root: Path, site: Path, only: tuple[str, ...] | None = None,
     # The one place the package meets the generator: the runner starts its runs as commands.
     result = build_site(root, site, data=data, only=only, languages=languages,
                         engine=runner.engine(runner.engine_name(os.environ)))
-    for line in summary(list(result.notes), _shown(result.report, root)):
+    for line in summary(list(result.notes), shown_path(result.report, root)):
         print(line)
     for line in result.translations:
         print(f"note: {line}")
@@ -102,12 +102,6 @@ def cmd_production_guard(root: Path) -> int:
     print("No sample data and no placeholder logos: the municipal copies may be made.")
     return 0
 
-
-def _shown(path: Path, root: Path) -> str:
-    try:
-        return path.relative_to(root).as_posix()
-    except ValueError:
-        return path.as_posix()
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -1,6 +1,6 @@
 """`make new-course TITLE="…"` and `make new-organisation NAME="…"`.
 
-Writes new content from the templates in templates/new/, with today's date
+Writes new content from the templates in render/templates/new/, with today's date
 filled in and every field explained in a comment. The result passes
 `make check` as written (marked sample: true until the editor fills it in);
 if it would not, nothing is written.
@@ -23,7 +23,7 @@ from pathlib import Path
 from markupsafe import Markup
 
 from etablerer.inputs.asof import as_of_date
-from etablerer.inputs.errors import DataErrors
+from etablerer.inputs.errors import DataErrors, shown_path
 from etablerer.inputs.loading import COURSES_DIR, load_data
 from etablerer.render.environment import render
 
@@ -61,7 +61,7 @@ def new_course(root: Path, title: str, today: date) -> Path:
     course_id = f"{slug(title)}-{session.year}" if slug(title) else f"kurs-{session.isoformat()}"
     target = root / "data" / COURSES_DIR / f"{course_id}.yml"
     if target.exists():
-        raise NewContentError(f"{_shown(target, root)} already exists; choose another title or edit that file")
+        raise NewContentError(f"{shown_path(target, root)} already exists; choose another title or edit that file")
     municipality = load_data(root / "data", root / "content", root).municipalities[0]
     text = render(
         "new/course.yml", today=today.isoformat(), id=course_id, title=_yaml(title),
@@ -103,10 +103,6 @@ def _write_checked(root: Path, target: Path, text: str, create: bool, restore: s
                               + exc.report()) from None
 
 
-def _shown(path: Path, root: Path) -> str:
-    return path.relative_to(root).as_posix()
-
-
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m etablerer.newcontent", description=__doc__.splitlines()[0])
     parser.add_argument("kind", choices=("course", "organisation"))
@@ -119,10 +115,10 @@ def main(argv: list[str] | None = None) -> int:
     try:
         if args.kind == "course":
             written = new_course(root, args.title, today)
-            print(f"Wrote {_shown(written, root)}. Fill in the fields (each has a comment), then run make check.")
+            print(f"Wrote {shown_path(written, root)}. Fill in the fields (each has a comment), then run make check.")
         else:
             written = new_organisation(root, args.name, today)
-            print(f"Added an organisation at the end of {_shown(written, root)}. Fill in the fields, "
+            print(f"Added an organisation at the end of {shown_path(written, root)}. Fill in the fields, "
                   "then run make check.")
     except NewContentError as exc:
         print(f"Nothing was written: {exc}", file=sys.stderr)

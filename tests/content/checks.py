@@ -122,7 +122,7 @@ def source_address(src: str) -> str:
 
 
 def template_address(name: str) -> str:
-    """Where the generated page of a template is ('about' → 'om/'), from etablerer.pages.PAGES."""
+    """Where the generated page of a template is ('about' → 'om/'), from etablerer.inputs.addresses.PAGES."""
     return source_address(next(src for src, template in PAGES.items() if template == name))
 
 

@@ -134,12 +134,3 @@ def test_check_prints_no_traceback_on_a_pasted_control_character(data_copy):
     edit(data_copy, BASIC, "  nb: Deg som har", "  nb: \x0bDeg som har")
     result = check(data_copy, NOV_2026)
     assert (result.returncode, "Traceback" in result.stderr) == (1, False)
-
-
-def test_the_data_layer_does_not_import_mkdocs():
-    modules = ("yamlsource", "errors", "fieldtypes", "model", "loading", "rules", "funding", "formatting", "asof",
-               "agreements", "courses", "sample")
-    imports = "; ".join(f"import etablerer.{m}" for m in modules)
-    code = f"{imports}; import sys; print(sorted(m for m in sys.modules if m.startswith('mkdocs')))"
-    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
-    assert result.stdout.strip() == "[]", result.stderr

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from pathlib import Path
 
 
 @dataclass(frozen=True, order=True)
@@ -38,3 +39,11 @@ class DataErrors(Exception):
         count = len(self.errors)
         head = f"{count} problem{'s' if count != 1 else ''} found. Fix {'them' if count != 1 else 'it'} and run again."
         return "\n".join([*map(str, self.errors), head])
+
+
+def shown_path(path: Path, root: Path) -> str:
+    """A file as messages name it: relative to the project root when it is inside it."""
+    try:
+        return path.relative_to(root).as_posix()
+    except ValueError:
+        return path.as_posix()

@@ -21,7 +21,7 @@ from pathlib import Path
 from babel import Locale
 
 from etablerer.inputs.addresses import FRONT_PAGE
-from etablerer.inputs.errors import DataError
+from etablerer.inputs.errors import DataError, shown_path
 from etablerer.inputs.fieldtypes import DEFAULT_LANGUAGE, REVIEW_STATES
 from etablerer.inputs.yamlsource import load_yaml, parse_yaml
 
@@ -125,7 +125,7 @@ def load_language_files(root: Path, codes: tuple[str, ...],
         pages[code], found = _page_templates(base, code, root, set(pages.get(DEFAULT_LANGUAGE, {})))
         errors += found
         if code != DEFAULT_LANGUAGE and FRONT_PAGE not in pages[code]:
-            shown = _shown(base / code / PAGES_DIR / f"{FRONT_PAGE}.md", root)
+            shown = shown_path(base / code / PAGES_DIR / f"{FRONT_PAGE}.md", root)
             errors.append(DataError(shown, 1, "", f"the file is missing; every language needs its front page (the "
                                                   f"language switcher leads there): copy languages/{DEFAULT_LANGUAGE}/"
                                                   f"{PAGES_DIR}/{FRONT_PAGE}.md and translate it"))
@@ -143,7 +143,7 @@ def _key_errors(code: str, raw: dict, root: Path) -> list[DataError]:
     others = [c for c in raw if c != DEFAULT_LANGUAGE]
     everywhere = set.intersection(*(set(raw[c][0].lines) for c in others)) if others else set()
     everywhere.discard("review")
-    shown = _shown(root / LANGUAGES_DIR / code / INTERFACE_FILE, root)
+    shown = shown_path(root / LANGUAGES_DIR / code / INTERFACE_FILE, root)
     lines = strings.lines
     errors = []
     if strings.missing_file:
@@ -176,7 +176,7 @@ def _placeholders(text: str) -> set[str]:
 
 def _required_templates(base: Path, root: Path, found: dict[str, PageTemplate],
                         required: tuple[str, ...]) -> list[DataError]:
-    folder = _shown(base / DEFAULT_LANGUAGE / PAGES_DIR, root)
+    folder = shown_path(base / DEFAULT_LANGUAGE / PAGES_DIR, root)
     errors = [DataError(f"{folder}/{name}.md", 1, "", "the file is missing; the build makes this page from it")
               for name in required if name not in found]
     errors += [DataError(f"{folder}/{name}.md", 1, "", f"no page is made from '{name}'; the pages are "
@@ -184,12 +184,6 @@ def _required_templates(base: Path, root: Path, found: dict[str, PageTemplate],
                for name in found if name not in required]
     return errors
 
-
-def _shown(path: Path, root: Path) -> str:
-    try:
-        return path.relative_to(root).as_posix()
-    except ValueError:
-        return path.as_posix()
 
 
 class _Strings(dict):
@@ -201,7 +195,7 @@ class _Strings(dict):
 
 
 def _interface(file: Path, root: Path) -> tuple[_Strings, list[DataError]]:
-    shown = _shown(file, root)
+    shown = shown_path(file, root)
     strings = _Strings()
     strings.lines = {}
     if not file.is_file():
@@ -235,7 +229,7 @@ def _page_templates(base: Path, code: str, root: Path, originals: set[str]) -> t
     found: dict[str, PageTemplate] = {}
     errors: list[DataError] = []
     for file in sorted((base / code / PAGES_DIR).glob("*.md")):
-        shown = _shown(file, root)
+        shown = shown_path(file, root)
         name = file.stem
         if code != DEFAULT_LANGUAGE and name not in originals:
             errors.append(DataError(shown, 1, "", f"there is no bokmål page '{name}' (languages/nb/pages/{name}.md) "

@@ -14,7 +14,7 @@ from typing import Any
 from pydantic import BaseModel, ValidationError
 
 from etablerer.inputs.addresses import TEMPLATE_NAMES
-from etablerer.inputs.errors import DataError, DataErrors, format_loc
+from etablerer.inputs.errors import DataError, DataErrors, format_loc, shown_path
 from etablerer.inputs.languages import load_language_files
 from etablerer.inputs.model import (
     AgreementsFile,
@@ -51,7 +51,7 @@ def load_data(data_dir: Path, content_dir: Path, root: Path | None = None) -> Se
 
     for name, model in SINGLE_FILES.items():
         file = data_dir / name
-        shown = _shown(file, root)
+        shown = shown_path(file, root)
         if not file.is_file():
             errors.append(DataError(shown, 1, "", f"the file is missing; data/ needs {name}"))
             continue
@@ -63,7 +63,7 @@ def load_data(data_dir: Path, content_dir: Path, root: Path | None = None) -> Se
 
     courses: list[Course] = []
     for file in sorted(p for p in (data_dir / COURSES_DIR).glob("*.y*ml") if p.is_file()):
-        shown = _shown(file, root)
+        shown = shown_path(file, root)
         course, doc = _load_one(file, shown, Course, errors)
         if course is not None:
             courses.append(course)
@@ -95,12 +95,6 @@ def load_data(data_dir: Path, content_dir: Path, root: Path | None = None) -> Se
         raise DataErrors(errors)
     return data
 
-
-def _shown(file: Path, root: Path) -> str:
-    try:
-        return file.relative_to(root).as_posix()
-    except ValueError:
-        return file.as_posix()
 
 
 # Files that loaded cleanly, by content: `make serve` reloads data/ on every save, and

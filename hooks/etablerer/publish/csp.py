@@ -1,8 +1,9 @@
 """A Content Security Policy and a referrer policy in every page, as <meta> tags.
 
-Applied to the finished pages of each copy (after copies.py replaced the tokens),
-because the theme's inline scripts carry per-page values: the 404 page's holds
-its copy's base URL. Each executable inline script is allowed by its SHA-256;
+Each generator run adds it to every page as it writes it (sitebuild.BuildPlan.finish_html);
+build.py adds it to the embeds and the landing page. The hashes are the same in every
+copy, except on the 404 page, whose inline script holds its copy's base URL: copies.py
+gives that page each copy's own policy. Each executable inline script is allowed by its SHA-256;
 nothing else inline runs (no 'unsafe-inline', no 'unsafe-eval', so no event
 handler attributes and no javascript: URLs either).
 

@@ -32,7 +32,7 @@ NEXT_COURSE_WITHIN_DAYS = 8 * 7  # the front page looks empty when the next cour
 REGISTRATION_SOON_DAYS = 6 * 7  # a deadline this close means registration opens now or soon
 
 # Logo legibility. Logos are drawn in the footer in a box LOGO_BOX_WIDTH CSS px
-# wide (width="180" in templates/chrome/responsible.html), height from the shape.
+# wide (width="180" in render/templates/chrome/responsible.html), height from the shape.
 #   Raster (PNG, JPEG, GIF, WebP): at least 2 image pixels per CSS pixel, so it
 #     stays sharp on phones (2x screens): width >= 2 * LOGO_BOX_WIDTH.
 #   SVG: scales without loss, so pixels do not matter; it needs a viewBox (or
