@@ -20,8 +20,10 @@ $(STAMP): pyproject.toml requirements.lock requirements-hashes.lock
 
 # ONLY=moss (or moss,vestby): copies for those municipalities only (landing page and manifest follow).
 # LANGUAGES=nb (or nb,en): those languages only (a quicker look; the published site has them all).
+# ENGINE=properdocs: build with ProperDocs, the maintained fork of MkDocs 1.6 (default mkdocs;
+# the pages are the same apart from the generator tag: tests/generator/test_engines.py).
 site: $(STAMP)
-	$(BIN)/python -m etablerer build $(if $(ONLY),--only "$(ONLY)") $(if $(LANGUAGES),--languages "$(LANGUAGES)")
+	ETABLERER_ENGINE="$(ENGINE)" $(BIN)/python -m etablerer build $(if $(ONLY),--only "$(ONLY)") $(if $(LANGUAGES),--languages "$(LANGUAGES)")
 
 check: $(STAMP)
 	$(BIN)/python -m etablerer check $(if $(STRICT),--strict)

@@ -62,14 +62,14 @@ def cmd_build(root: Path, site: Path, only: tuple[str, ...] | None = None,
               languages: tuple[str, ...] | None = None) -> int:
     data = validate(root)
     # The one place the package meets the generator: the runner starts its runs as commands.
-    result = build_site(root, site, data=data, only=only, languages=languages,
-                        engine=runner.engine(runner.engine_name(os.environ)))
+    engine = runner.engine_name(os.environ)
+    result = build_site(root, site, data=data, only=only, languages=languages, engine=runner.engine(engine))
     for line in summary(list(result.notes), shown_path(result.report, root)):
         print(line)
     for line in result.translations:
         print(f"note: {line}")
     print(f"Built {site.name}/ with {len(result.copies)} copies ({', '.join(result.copies)}): "
-          f"MkDocs {result.seconds_mkdocs:.2f} s, copies {result.seconds_copies:.2f} s.")
+          f"{runner.DISPLAY_NAMES[engine]} {result.seconds_generator:.2f} s, copies {result.seconds_copies:.2f} s.")
     return 0
 
 

@@ -12,7 +12,7 @@ this folder; the package and its tests stay as they are.
     state.py         the plan of this run, shared by the event files
     contract.py      the names the theme overrides read (written down once)
     runner.py        `make site`: one `mkdocs build` (or `properdocs build`) per language
-    material.py      what we rely on in Material: the version our partials were copied from
-    templatecache.py Jinja bytecode and theme file list kept for the life of the process
+    material_copies.py  the Material release our copied partials come from (a test compares it)
+    templatecache.py    Jinja bytecode and theme file list kept for the life of the process
     theme/           Material overrides (custom_dir); they place pre-escaped HTML only
 """

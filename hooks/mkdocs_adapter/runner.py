@@ -20,6 +20,7 @@ from etablerer.publish.build import BuildFailed
 from etablerer.publish.sitebuild import MODE_TEMPLATE
 
 ENGINES = ("mkdocs", "properdocs")  # Python modules with MkDocs' command line: `python -m <engine> build`
+DISPLAY_NAMES = {"mkdocs": "MkDocs", "properdocs": "ProperDocs"}
 DEFAULT_ENGINE = "mkdocs"
 ENGINE_ENV = "ETABLERER_ENGINE"  # set by `make site ENGINE=…`
 

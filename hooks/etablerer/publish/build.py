@@ -58,7 +58,7 @@ class BuildResult:
     copies: tuple[str, ...]
     notes: tuple[Finding, ...]  # content health findings (warnings)
     report: Path  # the full health report, site/_report/index.html
-    seconds_mkdocs: float
+    seconds_generator: float  # the generator runs of every language, side by side
     seconds_copies: float
     translations: tuple[str, ...] = ()  # per language: what has no translation yet (the full list in the report)
 
