@@ -7,7 +7,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: site test test-behaviour test-content check serve clean schema new-course new-organisation verify production-guard bench hashes audit
+.PHONY: site test test-behaviour test-fast test-content check serve clean schema new-course new-organisation verify production-guard bench hashes audit
 
 # requirements-hashes.lock is requirements.lock with the SHA-256 of every file of each
 # release: pip refuses anything else. After appending a dependency to requirements.lock,
@@ -62,6 +62,12 @@ test: $(STAMP) $(NODE_STAMP)
 test-behaviour: $(STAMP) $(NODE_STAMP)
 	@$(BIN)/python -m tests.browser.find_chromium
 	$(PYTEST) --ignore=tests/content
+
+# The quick loop while changing code: the tests that drive no Chromium and build no site
+# (pytest markers, pyproject.toml: -m "not browser and not build"): data, validator, editors'
+# tools, workflows; about a minute. make test runs them all.
+test-fast: $(STAMP)
+	$(PYTEST) -m "not browser and not build"
 
 # The validator first: a data error is shown as make check shows it (file:line), before any test.
 test-content: $(STAMP) $(NODE_STAMP)

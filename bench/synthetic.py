@@ -1,7 +1,7 @@
 """Synthetic projects for the benchmark, always in a temporary folder (never committed).
 
 A project is data/, content/ and mkdocs.yml copied and hooks/ linked, as the
-tests do (tests/site/helpers.py project_copy), so the code measured is the
+tests do (tests/support/project.py project_copy), so the code measured is the
 working tree's. More courses are copies of the shipped ones under new ids;
 more municipalities are copies of the first one under new slugs.
 """

@@ -1,6 +1,6 @@
 """Bytes a first visit transfers, per page type, gzip-compressed, measured in Chromium.
 
-The built copy is served from 127.0.0.1 (tests/browser/support.py's server, which
+The built copy is served from 127.0.0.1 (tests/support/browser.py's server, which
 does not compress). Each page is opened in a fresh browser context (cold cache)
 and followed until the network is idle; every response body is then counted as
 a server with gzip would send it: text types (HTML, CSS, JS, JSON, SVG, XML)
@@ -26,7 +26,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from playwright.sync_api import sync_playwright
-from tests.browser.support import CHROMIUM_ARGS, chromium_executable, serve
+from tests.support.browser import CHROMIUM_ARGS, chromium_executable, serve
 
 DEFAULT_LANGUAGE = "nb"  # bokmål, at the copy's root
 CATEGORIES = ("HTML", "CSS", "JS", "images", "search index", "other")

@@ -2,7 +2,7 @@
 
 Every suite that reads the built site (site, courses, publishing, browser) uses
 this one build; tests that change a site work on a copy of it (copytree) or on a
-project copy of their own (tests/site/helpers.project_copy), never on this.
+project copy of their own (tests.support.project.project_copy), never on this.
 """
 
 from __future__ import annotations
@@ -11,7 +11,28 @@ import pytest
 from playwright.sync_api import sync_playwright
 
 from etablerer.inputs.asof import as_of_date
-from tests.site.helpers import PINNED_DAY, BuiltSite, build, pinned_environ, project_copy
+from tests.support.browser import CHROMIUM_ARGS, chromium_executable
+from tests.support.environ import PINNED_DAY, pinned_environ
+from tests.support.project import project_copy
+from tests.support.site import BuiltSite, build
+
+# Markers (pyproject.toml): a module that builds a project of its own or drives Chromium
+# itself says so with `pytestmark`. A test that asks for one of the session fixtures below,
+# directly or through another fixture (data, today, built, published, copy_dir, pages, …),
+# is marked here, so no test can start the shared build or Chromium unmarked
+# (make test-fast deselects both).
+BUILDING_FIXTURES = frozenset({"site", "content_site"})  # the fixture project's build; tests/content's build
+CHROMIUM_FIXTURES = frozenset({"browser"})
+
+
+@pytest.hookimpl(tryfirst=True)
+def pytest_collection_modifyitems(config, items):
+    for item in items:
+        used = set(getattr(item, "fixturenames", ()))
+        if used & BUILDING_FIXTURES:
+            item.add_marker(pytest.mark.build)
+        if used & CHROMIUM_FIXTURES:
+            item.add_marker(pytest.mark.browser)
 
 
 @pytest.fixture(scope="session")
@@ -36,8 +57,6 @@ def today(site):
 def browser():
     """One Chromium for the whole run, shared by every suite that drives it (tests/browser,
     tests/languages): Playwright's sync API allows one instance per session."""
-    from tests.browser.support import CHROMIUM_ARGS, chromium_executable
-
     with sync_playwright() as playwright:
         try:
             executable = chromium_executable(playwright.chromium)

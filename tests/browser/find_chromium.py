@@ -6,7 +6,7 @@ import sys
 
 from playwright.sync_api import sync_playwright
 
-from .support import chromium_executable
+from tests.support.browser import chromium_executable
 
 
 def main() -> int:

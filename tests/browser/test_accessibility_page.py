@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.site.helpers import COPIES, LANGUAGES, language_prefix, long_date, normalise, text_of
+from tests.support.expected import COPIES, LANGUAGES, language_prefix, long_date, normalise, text_of
 
 
 @pytest.mark.parametrize("copy", COPIES)

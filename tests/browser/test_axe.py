@@ -16,14 +16,12 @@ import posixpath
 
 import pytest
 
-from tests.site.helpers import interface
+from tests.support.browser import DESKTOP, PHONE
+from tests.support.expected import COPY, interface
 
 from .support import (
-    COPY,
-    DESKTOP,
     FRAGMENT_HOST,
     LANGUAGES,
-    PHONE,
     RTL,
     TEMPLATE_PAGES,
     colour_schemes,
@@ -32,6 +30,8 @@ from .support import (
     run_axe,
     site_pages,
 )
+
+pytestmark = pytest.mark.browser
 
 # A word each language's search finds (gives results to check): bokmål's pages say "kurs";
 # Arabic is searched in Arabic (its search index is its own), with the menu's word for courses.

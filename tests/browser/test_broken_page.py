@@ -7,9 +7,17 @@ rule id and a selector of the element, in the words a failing run prints.
 
 from __future__ import annotations
 
-from tests.site.helpers import build, edit_file, project_copy
+import pytest
 
-from .support import COPY, DESKTOP, route_copy_base, run_axe, serve
+from tests.support.browser import DESKTOP, route_copy_base, serve
+from tests.support.edits import edit_file
+from tests.support.expected import COPY
+from tests.support.project import project_copy
+from tests.support.site import build
+
+from .support import run_axe
+
+pytestmark = [pytest.mark.browser, pytest.mark.build, pytest.mark.slow]
 
 BROKEN_MARKDOWN = """
 

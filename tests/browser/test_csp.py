@@ -11,7 +11,11 @@ from __future__ import annotations
 
 import pytest
 
-from .support import COPY, FRAGMENT_HOST, TEMPLATE_PAGES, redirect_pages, resolve
+from tests.support.expected import COPY
+
+from .support import FRAGMENT_HOST, TEMPLATE_PAGES, redirect_pages, resolve
+
+pytestmark = pytest.mark.browser
 
 RECORDER = """
 window.__cspViolations = [];

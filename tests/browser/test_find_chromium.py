@@ -6,7 +6,7 @@ from types import SimpleNamespace
 
 import pytest
 
-from . import support
+from tests.support import browser as support
 
 
 def test_no_chromium_gives_install_instructions(monkeypatch, tmp_path):

@@ -17,9 +17,13 @@ import os
 
 import pytest
 
-from tests.site.helpers import build, edit_file, pinned_environ, project_copy, run_cli
+from tests.support.browser import route_copy_base, serve
+from tests.support.edits import edit_file
+from tests.support.environ import PINNED_DAY, pinned_environ
+from tests.support.project import project_copy, run_etablerer
+from tests.support.site import build
 
-from .support import route_copy_base, serve
+pytestmark = [pytest.mark.browser, pytest.mark.build, pytest.mark.slow]
 
 # Each calls alert()/confirm()/prompt() if it ever runs; every one is a different attempt.
 HOSTILE = [
@@ -170,7 +174,7 @@ def test_the_ld_json_of_the_hostile_course_cannot_close_its_script_element(hosti
 def test_active_html_in_an_editors_markdown_is_refused_with_file_and_line(tmp_path, markdown):
     root = project_copy(tmp_path / "project")
     (root / "content" / PAGE).write_text(f"# Side\n\nTekst.\n{markdown}\n", encoding="utf-8")
-    result = run_cli("check", cwd=root)
+    result = run_etablerer(root, PINNED_DAY, "check")
     assert result.returncode == 1, result.stdout + result.stderr
     assert f"content/{PAGE}:4: " in result.stdout + result.stderr
     assert "Traceback" not in result.stdout + result.stderr

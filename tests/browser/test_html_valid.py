@@ -17,9 +17,10 @@ from pathlib import Path
 
 import pytest
 
-from tests.site.helpers import ROOT
+from tests.fixtures import REPO as ROOT
+from tests.support.expected import COPY
 
-from .support import COPY, FRAGMENT_HOST, LANGUAGES, RESULTS_DIR, fragments, is_document
+from .support import FRAGMENT_HOST, LANGUAGES, RESULTS_DIR, fragments, is_document
 
 VNU_JAR = ROOT / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"
 

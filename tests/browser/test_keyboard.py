@@ -13,9 +13,12 @@ from __future__ import annotations
 import pytest
 from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
 
-from tests.site.helpers import COURSE_IDS
+from tests.support.browser import DESKTOP, PHONE
+from tests.support.expected import COURSE_IDS
 
-from .support import DESKTOP, LANGUAGES, PHONE
+from .support import LANGUAGES
+
+pytestmark = pytest.mark.browser
 
 PAGES = {"front": "", "course": f"kurs/{COURSE_IDS[0]}/"}
 WIDTHS = {"1280px": DESKTOP, "375px": PHONE}

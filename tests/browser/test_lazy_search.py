@@ -20,10 +20,13 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from tests.site.helpers import interface
+from tests.support.browser import DESKTOP, NOT_FOUND_PATH, PHONE
+from tests.support.expected import interface
 
-from .support import DESKTOP, LANGUAGES, NOT_FOUND_PATH, PHONE
+from .support import LANGUAGES
 from .test_csp import RECORDER, violations
+
+pytestmark = pytest.mark.browser
 
 # A word each language's search finds: bokmål's pages say "kurs"; the other languages
 # are searched in their own words (their indexes are their own), the menu's word for courses.

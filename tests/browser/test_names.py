@@ -15,10 +15,12 @@ from collections import defaultdict
 
 import pytest
 
-from tests.site.helpers import SITE_NAME, language_of, language_prefix, normalise
+from tests.support.browser import DESKTOP, Opener
+from tests.support.expected import COPY, SITE_NAME, language_of, language_prefix, normalise
 
-from .conftest import Opener
-from .support import COPY, DESKTOP, resolve, site_pages
+from .support import resolve, site_pages
+
+pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
 IMAGES = """() => [...document.images].map(i => ({src: i.getAttribute('src') || '',
     alt: i.getAttribute('alt'),

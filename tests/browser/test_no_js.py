@@ -10,11 +10,17 @@ from __future__ import annotations
 
 import pytest
 
-from .support import COPY, DESKTOP, PHONE, site_pages
+from tests.support.browser import DESKTOP, PHONE
+from tests.support.expected import COPY
+
+from .support import site_pages
+
+pytestmark = pytest.mark.browser
 
 NAV_LINKS = "#et-drawer .md-nav__list a"
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("viewport", [PHONE, DESKTOP], ids=lambda v: f"{v['width']}px")
 def test_every_page_reads_and_navigates_without_javascript(opener, built, viewport):
     context = opener.context(viewport, javascript=False)

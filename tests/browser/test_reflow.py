@@ -11,7 +11,12 @@ from __future__ import annotations
 
 import pytest
 
-from .support import COPY, DESKTOP, LANGUAGES, NARROWEST, PHONE, TEMPLATE_PAGES, site_pages
+from tests.support.browser import DESKTOP, NARROWEST, PHONE
+from tests.support.expected import COPY
+
+from .support import LANGUAGES, TEMPLATE_PAGES, site_pages
+
+pytestmark = pytest.mark.browser
 
 # Elements sticking out of the viewport sideways, except inside a container
 # that scrolls sideways; and those containers, with their name and tab stop.
@@ -73,6 +78,7 @@ def check_reflow(page, where: str) -> list[str]:
     return problems
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("language", [code for code, _ in LANGUAGES])
 def test_every_page_reflows_at_320_px(opener, built, language):
     """Every page of every language: Arabic right to left, Ukrainian's and Polish's longer words."""

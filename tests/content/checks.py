@@ -1,6 +1,6 @@
 """Content checks on a built site: what must hold for ANY valid content an editor can commit.
 
-Plain functions without pytest: each takes a BuiltSite (tests/site/helpers.py) and returns
+Plain functions without pytest: each takes a BuiltSite (tests/support/site.py) and returns
 its problems, one line each ([] when all is well). static_problems(site) runs every check
 that needs no browser (links, copies, logos, funding, CSP, third-party requests, sitemaps,
 course files); tests/content/ asserts each list is empty, and other suites (the recipes of
@@ -36,20 +36,11 @@ from etablerer.publish.copies import DIFFERENCES
 from tests.browser.support import FRAGMENT_HOST, fragments, is_document, redirect_of
 from tests.browser.test_html_valid import vnu_command, where
 from tests.publishing import linkcheck
-from tests.site.helpers import (
-    BuiltSite,
-    in_language,
-    kroner,
-    language_prefix,
-    normalise,
-    read_sitemap,
-    resolve_in_copy,
-    sitemap_entries,
-    text_of,
-)
 from tests.site.test_copies import first_difference, normalised
 from tests.site.test_csp import CSP_META, RUNNABLE, directives, sha256
 from tests.site.test_no_third_party_requests import fetched_urls, loads_from_elsewhere, urls_in_css
+from tests.support.expected import in_language, kroner, language_prefix, normalise, text_of
+from tests.support.site import BuiltSite, read_sitemap, resolve_in_copy, sitemap_entries
 
 OSLO = ZoneInfo("Europe/Oslo")
 SHOWN_PLACES = 4  # places named in full per problem; the rest are counted

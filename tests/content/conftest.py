@@ -30,16 +30,11 @@ from etablerer.inputs.asof import as_of_date
 from etablerer.inputs.errors import DataErrors
 from etablerer.publish.build import BuildFailed, build_site
 from mkdocs_adapter import runner
-from tests.browser.support import serve
 from tests.fixtures import REPO
-from tests.site.helpers import BuiltSite
+from tests.support.browser import serve
+from tests.support.site import BuiltSite
 
 ROOT_VARIABLE = "ETABLERER_CONTENT_ROOT"
-
-
-def pytest_configure(config):
-    config.addinivalue_line("markers", "content: content checks on the live data (tests/content/)")
-    config.addinivalue_line("markers", "browser: drives Chromium (needs the shared `browser` fixture)")
 
 
 def content_root() -> Path:

@@ -10,7 +10,7 @@ import pytest
 
 from .conftest import content_environ
 
-pytestmark = pytest.mark.content
+pytestmark = [pytest.mark.content, pytest.mark.build]
 
 
 def test_make_check_passes_on_the_data(content_root_dir):

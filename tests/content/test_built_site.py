@@ -11,7 +11,7 @@ import pytest
 
 from . import checks
 
-pytestmark = pytest.mark.content
+pytestmark = [pytest.mark.content, pytest.mark.build]
 
 
 def no_problems(problems: list[str], what: str) -> None:
@@ -19,6 +19,7 @@ def no_problems(problems: list[str], what: str) -> None:
         pytest.fail(f"{len(problems)} problem(s): {what}\n" + "\n".join(problems), pytrace=False)
 
 
+@pytest.mark.slow
 def test_links_and_anchors_resolve_in_every_copy(content_site):
     no_problems(checks.link_problems(content_site), "links or anchors that lead nowhere")
 
@@ -27,6 +28,7 @@ def test_the_copies_are_identical_outside_the_declared_differences(content_site)
     no_problems(checks.copy_problems(content_site), "copies that differ outside etablerer.copies.DIFFERENCES")
 
 
+@pytest.mark.slow
 def test_every_page_shows_the_logos_and_mentions_the_agreement_requires(content_site):
     no_problems(checks.responsible_problems(content_site), "the visibility rule of the agreement is not met")
 

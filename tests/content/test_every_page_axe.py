@@ -11,14 +11,14 @@ from __future__ import annotations
 
 import pytest
 
-from tests.browser.conftest import Opener
-from tests.browser.support import DESKTOP, RESULTS_DIR, IncompleteReport, run_axe, site_pages
+from tests.browser.support import RESULTS_DIR, IncompleteReport, run_axe, site_pages
 from tests.browser.test_axe import failures_text
-from tests.site.helpers import language_prefix
+from tests.support.browser import DESKTOP, Opener
+from tests.support.expected import language_prefix
 
 from .checks import language_of
 
-pytestmark = [pytest.mark.content, pytest.mark.browser]
+pytestmark = [pytest.mark.content, pytest.mark.browser, pytest.mark.build, pytest.mark.slow]
 
 
 @pytest.fixture(scope="module")

@@ -7,7 +7,7 @@ import pytest
 
 from . import checks
 
-pytestmark = pytest.mark.content
+pytestmark = [pytest.mark.content, pytest.mark.build]
 
 
 def test_every_page_of_every_copy_is_valid_html(content_site, tmp_path):

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from ..site.helpers import COPIES, long_date, normalise, text_of  # noqa: F401  (re-exported)
+from tests.support.expected import text_of
 
 # Filter pages by URL, with the rule each one stands for (written out, not taken from etablerer).
 FILTER_RULES = {

@@ -18,8 +18,11 @@ from pathlib import Path
 
 import pytest
 
-from ..data.conftest import copy_project, edit, errors_of, line_of, load
-from ..site.helpers import pinned_environ
+from tests.support.edits import edit
+from tests.support.environ import pinned_environ
+from tests.support.project import project_copy
+
+from ..data.conftest import errors_of, line_of, load
 
 NEW = "data/courses/x.yml"
 RENAMED_FILE = "data/courses/prising-og-budsjett-test-2027.yml"  # former_ids: [prisregning-test-2027]
@@ -133,7 +136,7 @@ CASES = [
 
 @pytest.fixture
 def project(tmp_path: Path) -> Path:
-    return copy_project(tmp_path / "project")
+    return project_copy(tmp_path / "project", code=False)
 
 
 def test_the_course_fixture_itself_is_valid(project):
@@ -160,7 +163,7 @@ def test_bad_course_input_gives_exactly_these_messages(project, text, expected):
 
 
 def test_a_base_url_with_an_ampersand_is_refused(project):
-    edit(project, "data/municipalities.yml", "base_url: https://www.moss.example.com/etablerertjenesten/",
+    edit(project / "data/municipalities.yml", "base_url: https://www.moss.example.com/etablerertjenesten/",
          "base_url: https://www.moss.example.com/a&b/")
     assert errors_of(project) == [
         "data/municipalities.yml:18: municipalities[0].base_url: 'https://www.moss.example.com/a&b/' contains &; "

@@ -17,8 +17,10 @@ import pytest
 import yaml
 from icalendar import Calendar
 
-from ..site.helpers import COURSE_IDS, DATA_DIR, PINNED_DAY
-from .helpers import COPIES, long_date, upcoming
+from tests.support.environ import PINNED_DAY
+from tests.support.expected import COPIES, COURSE_IDS, DATA_DIR, long_date
+
+from .helpers import upcoming
 
 OSLO = ZoneInfo("Europe/Oslo")
 # Read from data/region.yml without the product's loader.

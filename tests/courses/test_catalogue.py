@@ -14,9 +14,9 @@ from datetime import date
 import pytest
 
 from etablerer.facts import courses as course_status
+from tests.support.expected import COPIES, interface, long_date, text_of
 
-from ..site.helpers import interface
-from .helpers import COPIES, FILTER_RULES, course_links, long_date, past_in_last_year, text_of, upcoming
+from .helpers import FILTER_RULES, course_links, past_in_last_year, upcoming
 
 COPY = COPIES[0]
 

@@ -11,8 +11,10 @@ import posixpath
 
 import pytest
 
-from ..site.helpers import LANGUAGES, language_prefix, resolve_in_copy
-from .helpers import COPIES, RENAMED
+from tests.support.expected import COPIES, LANGUAGES, language_prefix
+from tests.support.site import resolve_in_copy
+
+from .helpers import RENAMED
 
 OLD, NEW = RENAMED
 

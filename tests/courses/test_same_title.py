@@ -19,7 +19,12 @@ from icalendar import Calendar
 from etablerer.facts.formatting import long_date
 from etablerer.inputs.loading import load_data
 from etablerer.view.labels import course_suffixes
-from tests.site.helpers import COPIES, LANGUAGES, PINNED_DAY, build, language_of, normalise, project_copy, text_of
+from tests.support.environ import PINNED_DAY
+from tests.support.expected import COPIES, LANGUAGES, language_of, normalise, text_of
+from tests.support.project import project_copy
+from tests.support.site import build
+
+pytestmark = pytest.mark.build
 
 TITLE = "Bokføring for nybegynnere"
 SAME = ("bokforing-var-2027", "bokforing-host-moss-2027", "bokforing-host-nett-2027")

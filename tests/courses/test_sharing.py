@@ -11,8 +11,9 @@ import struct
 
 import pytest
 
-from ..site.helpers import COURSE_IDS, LANGUAGES, SITE_NAME, language_prefix, normalise, parse_html
-from .helpers import COPIES, FILTER_RULES, RENAMED
+from tests.support.expected import COPIES, COURSE_IDS, LANGUAGES, SITE_NAME, language_prefix, normalise, parse_html
+
+from .helpers import FILTER_RULES, RENAMED
 
 NOT_FOUND = "404.html"
 NOT_FOUND_PAGES = {language_prefix(lang) + NOT_FOUND for lang in LANGUAGES}  # one per language

@@ -9,8 +9,7 @@ from __future__ import annotations
 import pytest
 
 from etablerer.facts import courses as course_status
-
-from .helpers import COPIES, long_date, normalise
+from tests.support.expected import COPIES, long_date, normalise
 
 # course id → (status, words, has a sign-up link)
 EXPECTED = {

@@ -15,8 +15,9 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from ..site.helpers import COURSE_IDS, parse_html
-from .helpers import COPIES, upcoming
+from tests.support.expected import COPIES, COURSE_IDS, parse_html
+
+from .helpers import upcoming
 
 OSLO = ZoneInfo("Europe/Oslo")
 OFFSET = re.compile(r"T\d\d:\d\d:\d\d[+-]\d\d:\d\d$")

@@ -1,21 +1,22 @@
 """Shared helpers for the data-layer tests.
 
 Every bad-input case starts from a copy of the shipped data/, content/ and
-languages/ in a temporary folder and changes one small piece of text, so the
-expected line numbers can be read straight from the shipped files (line_of) or
-from the fixture texts below. Nothing here imports mkdocs or builds the site.
+languages/ in a temporary folder (tests.support.project.project_copy, code=False)
+and changes one small piece of text (tests.support.edits.edit), so the expected
+line numbers can be read straight from the shipped files (line_of) or from the
+fixture texts below. Nothing here imports mkdocs or builds the site.
 """
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
 import pytest
 
 from etablerer.inputs.errors import DataErrors
 from etablerer.inputs.loading import ServiceData, load_data
-from tests.fixtures import FIXTURE, REPO  # noqa: F401 - REPO for the code, FIXTURE for the data
+from tests.fixtures import FIXTURE
+from tests.support.project import project_copy
 
 # Shipped files the cases edit, as load_data shows their paths.
 AGREEMENTS = "data/agreements.yml"
@@ -62,17 +63,10 @@ target_group: Alle som vil prøve.
 """
 
 
-def copy_project(target: Path) -> Path:
-    """Copy the fixture's data/, content/ and languages/ into target; return target as the root."""
-    for part in ("data", "content", "languages"):
-        shutil.copytree(FIXTURE / part, target / part)
-    return target
-
-
 @pytest.fixture
 def data_copy(tmp_path: Path) -> Path:
     """A root folder holding a fresh copy of the shipped data/, content/ and languages/."""
-    return copy_project(tmp_path / "project")
+    return project_copy(tmp_path / "project", code=False)
 
 
 @pytest.fixture(scope="session")
@@ -83,14 +77,6 @@ def shipped() -> ServiceData:
     except DataErrors as exc:
         report = exc.report()
     pytest.fail(f"the shipped data does not load:\n{report}", pytrace=False)
-
-
-def edit(root: Path, rel: str, old: str, new: str) -> None:
-    """Replace the one occurrence of `old` in root/rel with `new`."""
-    file = root / rel
-    text = file.read_text(encoding="utf-8")
-    assert text.count(old) == 1, f"fixture problem: {old!r} occurs {text.count(old)} times in {rel}"
-    file.write_text(text.replace(old, new), encoding="utf-8")
 
 
 def line_of(rel: str, text: str) -> int:

@@ -15,7 +15,10 @@ from pathlib import Path
 
 import pytest
 
-from .conftest import ACCOUNTING, BASIC, MUNICIPALITIES, copy_project, edit, line_of
+from tests.support.edits import edit
+from tests.support.project import project_copy
+
+from .conftest import ACCOUNTING, BASIC, MUNICIPALITIES, line_of
 
 # Notes are the content health findings (etablerer.health): "note: file:line: message".
 AGREEMENT_ENDED = ("No agreement is in force: 'Samarbeidsavtale om Etablerertjenesten i Viken 2022–2025' "
@@ -41,7 +44,7 @@ JUN_2024 = datetime(2024, 6, 1, 12, 0, tzinfo=UTC)
 @pytest.fixture(scope="module")
 def good_run(tmp_path_factory) -> subprocess.CompletedProcess:
     """check on a copy of the shipped data, on 2026-11-27 (after the agreement ended)."""
-    return check(copy_project(tmp_path_factory.mktemp("good")), NOV_2026)
+    return check(project_copy(tmp_path_factory.mktemp("good"), code=False), NOV_2026)
 
 
 def test_check_passes_on_the_shipped_data(good_run):
@@ -87,10 +90,10 @@ VESTBY_NUMBER = 'number: "3216"'
 
 
 def break_three_files(root: Path) -> list[str]:
-    edit(root, BASIC, "capacity: 25", "capacity: 0")
-    edit(root, BASIC, "date: 2027-02-09", "date: 2027-02-30")
-    edit(root, ACCOUNTING, "price: 300", "price: -300")
-    edit(root, MUNICIPALITIES, VESTBY_NUMBER, "number: 3216")
+    edit(root / BASIC, "capacity: 25", "capacity: 0")
+    edit(root / BASIC, "date: 2027-02-09", "date: 2027-02-30")
+    edit(root / ACCOUNTING, "price: 300", "price: -300")
+    edit(root / MUNICIPALITIES, VESTBY_NUMBER, "number: 3216")
     return [
         f"{BASIC}:{line_of(BASIC, 'date: 2027-02-09')}: "
         "sessions[1].date: 2027-02-30 is not a real date (check the day and month)",
@@ -104,7 +107,7 @@ def break_three_files(root: Path) -> list[str]:
 @pytest.fixture(scope="module")
 def bad_run(tmp_path_factory) -> tuple[subprocess.CompletedProcess, list[str]]:
     """check on a copy with four problems in three files."""
-    root = copy_project(tmp_path_factory.mktemp("bad"))
+    root = project_copy(tmp_path_factory.mktemp("bad"), code=False)
     expected = break_three_files(root)
     return check(root, NOV_2026), expected
 
@@ -131,6 +134,6 @@ def test_check_prints_nothing_on_stdout_on_bad_data(bad_run):
 
 
 def test_check_prints_no_traceback_on_a_pasted_control_character(data_copy):
-    edit(data_copy, BASIC, "  nb: Deg som har", "  nb: \x0bDeg som har")
+    edit(data_copy / BASIC, "  nb: Deg som har", "  nb: \x0bDeg som har")
     result = check(data_copy, NOV_2026)
     assert (result.returncode, "Traceback" in result.stderr) == (1, False)

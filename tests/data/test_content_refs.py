@@ -87,10 +87,13 @@ def test_anchors_are_slugged_as_the_toc_extension_does():
                                  "html-id", "fet-og-lenke"}
 
 
+@pytest.mark.build
+@pytest.mark.slow
 def test_the_build_agrees_with_the_good_page(tmp_path):
     """What make check accepts here, the build builds and the content checks pass (links, hosts, anchors)."""
     from tests.content.checks import static_problems
-    from tests.site.helpers import build, project_copy
+    from tests.support.project import project_copy
+    from tests.support.site import build
     root = project_copy(tmp_path / "project")
     (root / PAGE).write_text(GOOD, encoding="utf-8")
     assert problems(root) == []

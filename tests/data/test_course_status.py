@@ -10,8 +10,9 @@ import yaml
 from etablerer.facts.courses import Status, catalogue, registration_open, status
 from etablerer.inputs.model import Course
 from etablerer.inputs.yamlsource import parse_yaml
+from tests.fixtures import FIXTURE
 
-from .conftest import FIXTURE, NEW_COURSE
+from .conftest import NEW_COURSE
 
 # Built from NEW_COURSE (conftest.py), so sample courses in data/ can change freely:
 # deadline 2027-05-25, sessions 2027-06-01 and 2027-06-08.

@@ -8,8 +8,9 @@ import pytest
 
 from etablerer.facts.formatting import NBSP, group, kroner
 from etablerer.facts.funding import funding_table
+from tests.support.edits import edit
 
-from .conftest import AGREEMENTS, MUNICIPALITIES, edit, load
+from .conftest import AGREEMENTS, MUNICIPALITIES, load
 
 
 def nb(text: str) -> str:
@@ -114,7 +115,7 @@ def test_kroner_has_no_ordinary_spaces():
 # --- computed, not typed -----------------------------------------------------------
 
 def test_a_new_population_changes_the_amounts(data_copy):
-    edit(data_copy, MUNICIPALITIES, "count: 49956", "count: 50000")
+    edit(data_copy / MUNICIPALITIES, "count: 49956", "count: 50000")
     data = load(data_copy)
     table = funding_table(data.agreements[0], data.municipalities)
     assert (amounts_by_municipality(table)["Moss"], kroner(table.municipal_sum), kroner(table.county_amount),
@@ -122,14 +123,14 @@ def test_a_new_population_changes_the_amounts(data_copy):
 
 
 def test_a_new_rate_changes_the_amounts(data_copy):
-    edit(data_copy, AGREEMENTS, "county_rate: 5.50", "county_rate: 6")
+    edit(data_copy / AGREEMENTS, "county_rate: 5.50", "county_rate: 6")
     data = load(data_copy)
     table = funding_table(data.agreements[0], data.municipalities)
     assert kroner(table.county_amount) == nb("kr 491 808")
 
 
 def test_a_rate_in_ore_stays_exact(data_copy):
-    edit(data_copy, AGREEMENTS, "municipal_rate: 2.50", "municipal_rate: 2.55")
+    edit(data_copy / AGREEMENTS, "municipal_rate: 2.50", "municipal_rate: 2.55")
     data = load(data_copy)
     table = funding_table(data.agreements[0], data.municipalities)
     assert kroner(table.municipal_sum) == nb("kr 209 018,40")  # 81 968 × 2,55

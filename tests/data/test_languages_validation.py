@@ -19,7 +19,9 @@ from pathlib import Path
 
 import pytest
 
-from .conftest import ACCOUNTING, BASIC, REGION, data_errors, edit, errors_of, load
+from tests.support.edits import edit
+
+from .conftest import ACCOUNTING, BASIC, REGION, data_errors, errors_of, load
 
 ORIGINALS = "languages/nb/interface.yml"
 ACCOUNTING_TITLE = ("title:\n  nb: Regnskap og skatt for nye bedrifter\n"
@@ -41,7 +43,7 @@ def line_in(root: Path, rel: str, text: str) -> int:
 # --- a text field in data/ ---------------------------------------------------------
 
 def test_a_title_without_bokmal_names_file_line_field_and_bokmal(data_copy):
-    edit(data_copy, BASIC, "  nb: Etablererkurs våren 2027\n", "")
+    edit(data_copy / BASIC, "  nb: Etablererkurs våren 2027\n", "")
     assert errors_of(data_copy) == [
         f"{BASIC}:{line_in(data_copy, BASIC, 'title:')}: title: the bokmål text is missing; write nb: … first, "
         "then other languages (en: …, uk: …)"]
@@ -49,7 +51,7 @@ def test_a_title_without_bokmal_names_file_line_field_and_bokmal(data_copy):
 
 def test_no_instead_of_nb_is_a_missing_bokmal_text(data_copy):
     # 'no' (Norwegian) is what many would write; the site's original is bokmål, nb.
-    edit(data_copy, ACCOUNTING, "  nb: Regnskap og skatt", "  no: Regnskap og skatt")
+    edit(data_copy / ACCOUNTING, "  nb: Regnskap og skatt", "  no: Regnskap og skatt")
     assert errors_of(data_copy) == [
         f"{ACCOUNTING}:{line_in(data_copy, ACCOUNTING, 'title:')}: title: the bokmål text is missing; "
         "write nb: … first, then other languages (en: …, uk: …)"]
@@ -58,7 +60,7 @@ def test_no_instead_of_nb_is_a_missing_bokmal_text(data_copy):
 @pytest.mark.parametrize("code", ["xx", "ua", "EN", "qqq"])
 def test_a_key_that_is_not_a_language_code_is_an_error(data_copy, code):
     # ua is a country (Ukraine), not a language; language codes are lower case.
-    edit(data_copy, BASIC, BASIC_EN_TITLE, f"  {code}: Course for new business owners, spring 2027")
+    edit(data_copy / BASIC, BASIC_EN_TITLE, f"  {code}: Course for new business owners, spring 2027")
     # The line of the wrong key itself, and the field with it.
     line = line_in(data_copy, BASIC, f"  {code}: Course for new business owners")
     assert errors_of(data_copy) == [
@@ -67,7 +69,7 @@ def test_a_key_that_is_not_a_language_code_is_an_error(data_copy, code):
 
 @pytest.mark.parametrize("empty", ['""', '"   "'], ids=["empty-quotes", "only-spaces"])
 def test_an_empty_translation_is_an_error(data_copy, empty):
-    edit(data_copy, BASIC, BASIC_EN_TITLE, f"  en: {empty}")
+    edit(data_copy / BASIC, BASIC_EN_TITLE, f"  en: {empty}")
     assert errors_of(data_copy) == [
         f"{BASIC}:{line_in(data_copy, BASIC, '  en: ' + empty)}: title.en: the text is empty; "
         "write it or leave the field out"]
@@ -80,7 +82,7 @@ def BASIC_EN_LINE(root: Path) -> int:
 
 def test_a_translation_left_blank_is_an_error_on_its_field(data_copy):
     # `en:` with nothing after it (YAML null), as an editor leaves a translation to do later.
-    edit(data_copy, BASIC, BASIC_EN_TITLE, "  en:")
+    edit(data_copy / BASIC, BASIC_EN_TITLE, "  en:")
     [error] = data_errors(data_copy).errors
     # Said in words an editor knows (not "'None' is not text"), on the translation's own line.
     assert (error.file, error.line, error.field, error.message) == (
@@ -88,7 +90,7 @@ def test_a_translation_left_blank_is_an_error_on_its_field(data_copy):
 
 
 def test_an_empty_bokmal_text_is_an_error(data_copy):
-    edit(data_copy, BASIC, "  nb: Etablererkurs våren 2027", '  nb: ""')
+    edit(data_copy / BASIC, "  nb: Etablererkurs våren 2027", '  nb: ""')
     line = line_in(data_copy, BASIC, '  nb: ""')
     assert errors_of(data_copy) == [
         f"{BASIC}:{line}: title.nb: the text is empty; "
@@ -96,21 +98,21 @@ def test_an_empty_bokmal_text_is_an_error(data_copy):
 
 
 def test_a_review_status_that_is_not_drafted_or_reviewed_is_an_error(data_copy):
-    edit(data_copy, BASIC, BASIC_REVIEW, "review: {en: checked}")
+    edit(data_copy / BASIC, BASIC_REVIEW, "review: {en: checked}")
     assert errors_of(data_copy) == [
         f"{BASIC}:{line_in(data_copy, BASIC, 'review:')}: review.en: 'checked' is not allowed here; "
         "write one of: drafted or reviewed"]
 
 
 def test_a_review_of_an_unknown_language_is_an_error(data_copy):
-    edit(data_copy, ACCOUNTING, "review: {en: drafted}", "review: {xx: drafted}")
+    edit(data_copy / ACCOUNTING, "review: {en: drafted}", "review: {xx: drafted}")
     assert [(e.file, e.line, e.message) for e in data_errors(data_copy).errors] == [
         (ACCOUNTING, line_in(data_copy, ACCOUNTING, "review:"),
          "'xx' is not a known language code; write a code such as nb, en, uk, pl or ar")]
 
 
 def test_a_plain_string_is_still_a_bokmal_text_without_translations(data_copy):
-    edit(data_copy, ACCOUNTING, ACCOUNTING_TITLE, "title: Regnskap og skatt\n")
+    edit(data_copy / ACCOUNTING, ACCOUNTING_TITLE, "title: Regnskap og skatt\n")
     course = next(c for c in load(data_copy).courses if c.id == "regnskap-og-skatt-test-2027")
     assert (str(course.title), course.title.translations, course.title.in_language("en")) == (
         "Regnskap og skatt", {}, None)
@@ -132,14 +134,14 @@ def test_a_copied_interface_file_with_every_key_loads(data_copy):
 
 def test_a_missing_key_in_a_copied_interface_file_is_an_error(data_copy):
     shutil.copy(data_copy / ORIGINALS, data_copy / "languages/uk/interface.yml")
-    edit(data_copy, "languages/uk/interface.yml", "status_full: Fullt\n", "")
+    edit(data_copy / "languages/uk/interface.yml", "status_full: Fullt\n", "")
     assert errors_of(data_copy) == [
         "languages/uk/interface.yml:1: status_full: this interface string is missing; translate it from "
         "languages/nb/interface.yml"]
 
 
 def test_a_missing_key_in_a_translated_interface_file_is_an_error(data_copy):
-    edit(data_copy, "languages/en/interface.yml", "status_full: Full\n", "")
+    edit(data_copy / "languages/en/interface.yml", "status_full: Full\n", "")
     assert errors_of(data_copy) == [
         "languages/en/interface.yml:1: status_full: this interface string is missing; translate it from "
         "languages/nb/interface.yml"]
@@ -147,7 +149,7 @@ def test_a_missing_key_in_a_translated_interface_file_is_an_error(data_copy):
 
 def test_an_unknown_key_in_an_interface_file_is_an_error_on_its_line(data_copy):
     rel = "languages/en/interface.yml"
-    edit(data_copy, rel, "status_full: Full\n", "status_full: Full\nstatus_fulll: Full\n")
+    edit(data_copy / rel, "status_full: Full\n", "status_full: Full\nstatus_fulll: Full\n")
     assert errors_of(data_copy) == [
         f"{rel}:{line_in(data_copy, rel, 'status_fulll:')}: status_fulll: no such interface string in "
         "languages/nb/interface.yml; check the spelling or remove it"]
@@ -157,7 +159,7 @@ def test_a_misspelt_key_is_both_unknown_and_missing(data_copy):
     rel = "languages/pl/interface.yml"
     original = next(line for line in (data_copy / rel).read_text(encoding="utf-8").splitlines()
                     if line.startswith("status_full:"))
-    edit(data_copy, rel, original + "\n", original.replace("status_full:", "status_ful:") + "\n")
+    edit(data_copy / rel, original + "\n", original.replace("status_full:", "status_ful:") + "\n")
     assert errors_of(data_copy) == [
         f"{rel}:1: status_full: this interface string is missing; translate it from languages/nb/interface.yml",
         f"{rel}:{line_in(data_copy, rel, 'status_ful:')}: status_ful: no such interface string in "
@@ -166,20 +168,20 @@ def test_a_misspelt_key_is_both_unknown_and_missing(data_copy):
 
 def test_an_interface_string_without_text_is_an_error_on_its_line(data_copy):
     rel = "languages/en/interface.yml"
-    edit(data_copy, rel, "status_full: Full\n", "status_full:\n")
+    edit(data_copy / rel, "status_full: Full\n", "status_full:\n")
     assert errors_of(data_copy) == [
         f"{rel}:{line_in(data_copy, rel, 'status_full:')}: status_full: write the text for this string"]
 
 
 def test_a_bad_review_status_in_an_interface_file_is_an_error(data_copy):
     rel = "languages/en/interface.yml"
-    edit(data_copy, rel, "review: drafted\n", "review: checked\n")
+    edit(data_copy / rel, "review: drafted\n", "review: checked\n")
     assert errors_of(data_copy) == [
         f"{rel}:{line_in(data_copy, rel, 'review:')}: review: write review: drafted or review: reviewed"]
 
 
 def test_a_new_bokmal_string_is_missing_in_every_other_language(data_copy):
-    edit(data_copy, ORIGINALS, "status_full: Fullt\n", "status_full: Fullt\nstatus_waiting: Venteliste\n")
+    edit(data_copy / ORIGINALS, "status_full: Fullt\n", "status_full: Fullt\nstatus_waiting: Venteliste\n")
     assert errors_of(data_copy) == [
         f"languages/{code}/interface.yml:1: status_waiting: this interface string is missing; translate it from "
         "languages/nb/interface.yml" for code in ("ar", "en", "pl", "uk")]
@@ -213,7 +215,7 @@ def test_a_translated_page_whose_bokmal_page_is_gone_is_an_error(data_copy):
 
 def test_a_bad_review_status_in_a_page_template_is_an_error_on_its_line(data_copy):
     rel = "languages/en/pages/front.md"
-    edit(data_copy, rel, "review: drafted", "review: checked")
+    edit(data_copy / rel, "review: drafted", "review: checked")
     assert errors_of(data_copy) == [
         f"{rel}:{line_in(data_copy, rel, 'review:')}: review: 'checked' is not a review status; "
         "write review: drafted or review: reviewed"]
@@ -224,20 +226,20 @@ def test_a_bad_review_status_in_a_page_template_is_an_error_on_its_line(data_cop
 @pytest.mark.parametrize("languages", ["[en, nb, uk, pl, ar]", "[en, uk]", "[]"],
                          ids=["nb-second", "no-nb", "empty"])
 def test_languages_must_start_with_bokmal(data_copy, languages):
-    edit(data_copy, REGION, SHIPPED_LANGUAGES, f"languages: {languages}")
+    edit(data_copy / REGION, SHIPPED_LANGUAGES, f"languages: {languages}")
     assert errors_of(data_copy) == [
         f"{REGION}:{line_in(data_copy, REGION, f'languages: {languages}')}: languages: bokmål comes first: "
         "write languages: [nb, …]"]
 
 
 def test_a_language_listed_twice_is_an_error(data_copy):
-    edit(data_copy, REGION, SHIPPED_LANGUAGES, "languages: [nb, en, uk, en]")
+    edit(data_copy / REGION, SHIPPED_LANGUAGES, "languages: [nb, en, uk, en]")
     assert errors_of(data_copy) == [
         f"{REGION}:{line_in(data_copy, REGION, 'languages: [nb, en, uk, en]')}: languages: a language is listed twice"]
 
 
 def test_a_new_language_needs_its_files(data_copy):
-    edit(data_copy, REGION, SHIPPED_LANGUAGES, "languages: [nb, en, de]")
+    edit(data_copy / REGION, SHIPPED_LANGUAGES, "languages: [nb, en, de]")
     assert errors_of(data_copy) == [
         "languages/de/interface.yml:1: the file is missing; copy languages/nb/interface.yml and translate each text",
         "languages/de/pages/front.md:1: the file is missing; every language needs its front page (the language "
@@ -245,14 +247,14 @@ def test_a_new_language_needs_its_files(data_copy):
 
 
 def test_fewer_languages_load_with_only_their_files(data_copy):
-    edit(data_copy, REGION, SHIPPED_LANGUAGES, "languages: [nb, en]")
+    edit(data_copy / REGION, SHIPPED_LANGUAGES, "languages: [nb, en]")
     files = load(data_copy).language_files
     assert ([lang.code for lang in files.languages], sorted(files.interface)) == (["nb", "en"], ["en", "nb"])
 
 
 def test_a_string_removed_from_bokmal_is_bokmals_error_not_the_translations(data_copy):
     # Every other language still has fact_when: the bokmål file is the one to fix.
-    edit(data_copy, ORIGINALS, "fact_when: Når\n", "")
+    edit(data_copy / ORIGINALS, "fact_when: Når\n", "")
     assert errors_of(data_copy) == [
         "languages/nb/interface.yml:1: fact_when: this interface string is missing in bokmål (every other "
         "language has it); write the bokmål text"]
@@ -270,7 +272,7 @@ def test_a_placeholder_changed_in_a_translation_is_an_error_on_its_line(data_cop
     rel = "languages/en/interface.yml"
     text = (data_copy / rel).read_text(encoding="utf-8")
     line = next(line for line in text.splitlines() if line.startswith("register_for:"))
-    edit(data_copy, rel, line, line.replace("{title}", "{titel}"))
+    edit(data_copy / rel, line, line.replace("{title}", "{titel}"))
     assert errors_of(data_copy) == [
         f"{rel}:{line_in(data_copy, rel, 'register_for:')}: register_for: the placeholders must be those of "
         "bokmål ({title}); keep them as they are"]
@@ -283,7 +285,7 @@ def test_a_slip_in_a_translated_page_template_is_a_file_and_line_not_a_traceback
     import sys
 
     rel = "languages/en/pages/course.md"
-    edit(data_copy, rel, "{{ course.title | tr | md }}", slip)
+    edit(data_copy / rel, "{{ course.title | tr | md }}", slip)
     line = line_in(data_copy, rel, slip)
     done = subprocess.run([sys.executable, "-m", "etablerer", "check"], cwd=data_copy, capture_output=True,
                           text=True, timeout=600)

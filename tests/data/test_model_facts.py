@@ -8,19 +8,10 @@ from decimal import Decimal
 from etablerer.facts.sample import has_sample, sample_sources
 from etablerer.inputs.errors import DataErrors
 from etablerer.inputs.loading import load_data
+from tests.fixtures import FIXTURE
+from tests.support.project import project_copy
 
-from .conftest import (
-    AGREEMENTS,
-    BASIC,
-    FIXTURE,
-    MUNICIPALITIES,
-    ORGANISATIONS,
-    REGION,
-    SERVICES,
-    copy_project,
-    line_of,
-    load,
-)
+from .conftest import AGREEMENTS, BASIC, MUNICIPALITIES, ORGANISATIONS, REGION, SERVICES, line_of, load
 
 
 def counties_on(municipality, day: date) -> list[str]:
@@ -154,14 +145,14 @@ def clear_sample_flags(root) -> None:
 
 
 def test_without_sample_flags_nothing_is_sample(tmp_path):
-    root = copy_project(tmp_path / "project")
+    root = project_copy(tmp_path / "project", code=False)
     clear_sample_flags(root)
     data = load(root)
     assert (sample_sources(data), has_sample(data)) == ([], False)
 
 
 def test_one_sample_course_is_enough_to_flag_the_data(tmp_path):
-    root = copy_project(tmp_path / "project")
+    root = project_copy(tmp_path / "project", code=False)
     clear_sample_flags(root)
     (root / BASIC).write_text((root / BASIC).read_text(encoding="utf-8").replace("sample: false", "sample: true"),
                               encoding="utf-8")

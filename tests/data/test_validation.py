@@ -16,6 +16,7 @@ from pathlib import Path
 import pytest
 
 from etablerer.inputs.errors import DataError, DataErrors
+from tests.support.edits import edit
 
 from .conftest import (
     ACCOUNTING,
@@ -31,7 +32,6 @@ from .conftest import (
     REGION,
     SERVICES,
     data_errors,
-    edit,
     errors_of,
     line_of,
     load,
@@ -60,7 +60,7 @@ LINK_ADVICE = "is not an allowed link; use https://…, http://…, mailto:… o
 
 
 def replace(rel: str, old: str, new: str):
-    return lambda root: edit(root, rel, old, new)
+    return lambda root: edit(root / rel, old, new)
 
 
 def new_file(rel: str, text: str):
@@ -330,13 +330,13 @@ def test_bad_input_gives_exactly_these_messages(data_copy, changes, expected):
 # --- messages that come with other, also true, messages -------------------------------
 
 def test_unknown_field_gets_a_did_you_mean_hint(data_copy):
-    edit(data_copy, BASIC, "capacity: 25", "capasity: 25")
+    edit(data_copy / BASIC, "capacity: 25", "capasity: 25")
     assert (f"{BASIC}:{CAPACITY}: capasity: 'capasity' is not a known field; did you mean 'capacity'?"
             in errors_of(data_copy))
 
 
 def test_unknown_field_in_a_list_item_gets_a_did_you_mean_hint(data_copy):
-    edit(data_copy, BASIC, "    start: 18:00\n    end: 21:00\n  - id: del-2",
+    edit(data_copy / BASIC, "    start: 18:00\n    end: 21:00\n  - id: del-2",
          "    strat: 18:00\n    end: 21:00\n  - id: del-2")
     assert (f"{BASIC}:{line_of(BASIC, '  - id: del-1') + 2}: "
             "sessions[0].strat: 'strat' is not a known field; did you mean 'start'?"
@@ -344,7 +344,7 @@ def test_unknown_field_in_a_list_item_gets_a_did_you_mean_hint(data_copy):
 
 
 def test_unknown_field_in_a_nested_block_gets_a_did_you_mean_hint(data_copy):
-    edit(data_copy, BASIC, "  municipality: moss", "  muncipality: moss")
+    edit(data_copy / BASIC, "  municipality: moss", "  muncipality: moss")
     assert (f"{BASIC}:{line_of(BASIC, 'municipality: moss')}: "
             "venue.muncipality: 'muncipality' is not a known field; did you mean 'municipality'?"
             in errors_of(data_copy))
@@ -353,9 +353,9 @@ def test_unknown_field_in_a_nested_block_gets_a_did_you_mean_hint(data_copy):
 # --- all problems in one run -----------------------------------------------------------
 
 def break_three_things_in_three_files(root: Path) -> list[str]:
-    edit(root, BASIC, "capacity: 25", "capacity: 0")
-    edit(root, ACCOUNTING, "price: 300", "price: -300")
-    edit(root, MUNICIPALITIES, 'number: "3216"', "number: 3216")
+    edit(root / BASIC, "capacity: 25", "capacity: 0")
+    edit(root / ACCOUNTING, "price: 300", "price: -300")
+    edit(root / MUNICIPALITIES, 'number: "3216"', "number: 3216")
     return [
         f"{BASIC}:{CAPACITY}: capacity: 0 is too small; it must be at least 1",
         f"{ACCOUNTING}:{PRICE}: price: -300 is negative; an amount is 0 or more",
@@ -384,21 +384,21 @@ def test_the_report_counts_the_problems(data_copy):
 
 
 def test_the_report_of_one_problem(data_copy):
-    edit(data_copy, BASIC, "capacity: 25", "capacity: 0")
+    edit(data_copy / BASIC, "capacity: 25", "capacity: 0")
     lines = data_errors(data_copy).report().splitlines()
     assert [lines[0], lines[1][:10], len(lines)] == [
         f"{BASIC}:{CAPACITY}: capacity: 0 is too small; it must be at least 1", "1 problem ", 2]
 
 
 def test_errors_are_data_error_records(data_copy):
-    edit(data_copy, BASIC, "capacity: 25", "capacity: 0")
+    edit(data_copy / BASIC, "capacity: 25", "capacity: 0")
     assert data_errors(data_copy).errors == [
         DataError(BASIC, CAPACITY, "capacity", "0 is too small; it must be at least 1")]
 
 
 def test_a_field_problem_and_a_reference_problem_in_two_course_files_come_in_one_run(data_copy):
-    edit(data_copy, BASIC, "capacity: 25", "capacity: 0")
-    edit(data_copy, ACCOUNTING, "municipality: vestby", "municipality: vestbi")
+    edit(data_copy / BASIC, "capacity: 25", "capacity: 0")
+    edit(data_copy / ACCOUNTING, "municipality: vestby", "municipality: vestbi")
     assert errors_of(data_copy) == [
         f"{BASIC}:{CAPACITY}: capacity: 0 is too small; it must be at least 1",
         f"{ACCOUNTING}:{line_of(ACCOUNTING, 'municipality: vestby')}: "
@@ -428,13 +428,13 @@ def test_not_utf8_is_a_clean_error(data_copy):
 @pytest.mark.parametrize("character", ["\x0b", "\x00", "\x1b"], ids=["vertical-tab", "nul", "escape"])
 def test_an_invisible_control_character_is_a_clean_error_on_its_line(data_copy, character):
     # Pasting from a word processor can bring a vertical tab (Shift+Enter) along.
-    edit(data_copy, BASIC, BASIC_TARGET_GROUP, f"  nb: {character}Deg som har en idé")
+    edit(data_copy / BASIC, BASIC_TARGET_GROUP, f"  nb: {character}Deg som har en idé")
     assert [(e.file, e.line) for e in data_errors(data_copy).errors] == [(BASIC, line_of(BASIC, BASIC_TARGET_GROUP))]
 
 
 def test_a_logo_outside_content_is_an_error(data_copy):
     elsewhere = data_copy / "data" / "region.yml"  # exists, but is not under content/
-    edit(data_copy, ORGANISATIONS, "file: assets/logos/gammelfylket.svg", f"file: {elsewhere.as_posix()}")
+    edit(data_copy / ORGANISATIONS, "file: assets/logos/gammelfylket.svg", f"file: {elsewhere.as_posix()}")
     assert ([(e.file, e.line, e.field) for e in data_errors(data_copy).errors]
             == [(ORGANISATIONS, line_of(ORGANISATIONS, "file: assets/logos/gammelfylket.svg"), "organisations[0].logo.file")])
 
@@ -447,14 +447,14 @@ def test_a_new_valid_course_file_loads(data_copy):
 
 
 def test_a_fee_on_a_theme_course_is_fine(data_copy):
-    edit(data_copy, ACCOUNTING, "price: 300", "price: 450.50")
+    edit(data_copy / ACCOUNTING, "price: 300", "price: 450.50")
     course = next(c for c in load(data_copy).courses if c.id == "regnskap-og-skatt-test-2027")
     assert course.price == Decimal("450.50")
 
 
 def test_a_leading_zero_never_makes_an_octal_price(data_copy):
     # YAML 1.1 reads 0300 as octal (192). Either 300 or an error on its line is fine.
-    edit(data_copy, ACCOUNTING, "price: 300", "price: 0300")
+    edit(data_copy / ACCOUNTING, "price: 300", "price: 0300")
     try:
         course = next(c for c in load(data_copy).courses if c.id == "regnskap-og-skatt-test-2027")
     except DataErrors as exc:

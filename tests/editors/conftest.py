@@ -1,17 +1,15 @@
 """Helpers for the editors' tools: schema, check, health report, coverage, new content, serve.
 
-Every case works on a throw-away copy of the project (data/, content/,
-languages/, mkdocs.yml; hooks/ linked unless a test needs its own copy of the code).
+Every case works on a throw-away copy of the project (tests.support.project.project_copy:
+data/, content/, languages/, mkdocs.yml; hooks/ linked unless a test needs its own copy of
+the code), changed with tests.support.edits.edit and checked with
+tests.support.project.run_etablerer at an as-of date of its own.
 """
 
 from __future__ import annotations
 
-import os
-import subprocess
-import sys
-from datetime import date, datetime
+from datetime import date
 from pathlib import Path
-from zoneinfo import ZoneInfo
 
 import pytest
 
@@ -19,37 +17,12 @@ from etablerer.facts.host import Host
 from etablerer.inputs.errors import DataErrors
 from etablerer.inputs.loading import ServiceData, load_data
 from etablerer.view.siteview import SiteView
-from tests.fixtures import FIXTURE, REPO, assemble  # noqa: F401
-
-OSLO = ZoneInfo("Europe/Oslo")
-
-
-def copy_project(target: Path, link_hooks: bool = True) -> Path:
-    """The fixture project, ready to build (tests/fixtures.assemble)."""
-    return assemble(target, link_hooks=link_hooks)
+from tests.support.project import project_copy
 
 
 @pytest.fixture
 def project(tmp_path: Path) -> Path:
-    return copy_project(tmp_path / "project")
-
-
-def epoch_of(day: date) -> str:
-    """SOURCE_DATE_EPOCH for noon in Oslo on `day`."""
-    return str(int(datetime(day.year, day.month, day.day, 12, 0, tzinfo=OSLO).timestamp()))
-
-
-def environ_on(day: date, **extra: str) -> dict[str, str]:
-    env = {k: v for k, v in os.environ.items()
-           if k not in ("STRICT", "ETABLERER_COPY", "ETABLERER_MODE", "TITLE", "NAME")}
-    env.update(SOURCE_DATE_EPOCH=epoch_of(day), NO_MKDOCS_2_WARNING="1", PYTHONIOENCODING="utf-8", **extra)
-    return env
-
-
-def run_etablerer(root: Path, day: date, *args: str, module: str = "etablerer",
-                  **extra_env: str) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", module, *args], cwd=root, env=environ_on(day, **extra_env),
-                          capture_output=True, text=True, encoding="utf-8", timeout=600)
+    return project_copy(tmp_path / "project")
 
 
 def load(root: Path) -> ServiceData:
@@ -62,12 +35,6 @@ def load(root: Path) -> ServiceData:
 def view_on(root: Path, day: date) -> SiteView:
     data = load(root)
     return SiteView(data, day, Host.of(data.municipalities[0]))
-
-
-def edit(file: Path, old: str, new: str, count: int = 1) -> None:
-    text = file.read_text(encoding="utf-8")
-    assert text.count(old) == count, f"fixture problem: {old!r} occurs {text.count(old)} times in {file}"
-    file.write_text(text.replace(old, new), encoding="utf-8")
 
 
 def course_text(course_id: str, first: date, *, deadline: date, url: bool = True, sample: bool = True) -> str:

@@ -15,7 +15,10 @@ import time
 from datetime import date
 from pathlib import Path
 
-from .conftest import FIXTURE, REPO, copy_project, environ_on
+from tests.fixtures import FIXTURE, REPO
+from tests.support.environ import pinned_environ
+from tests.support.project import project_copy
+
 from .test_serve import fetch, free_port
 
 DAY = date(2026, 11, 27)
@@ -26,21 +29,21 @@ def measure_check() -> list[float]:
     out = []
     for _ in range(RUNS):
         started = time.perf_counter()
-        subprocess.run(["make", "-s", "check"], cwd=REPO, env=environ_on(DAY), capture_output=True, check=True)
+        subprocess.run(["make", "-s", "check"], cwd=REPO, env=pinned_environ(DAY), capture_output=True, check=True)
         out.append(time.perf_counter() - started)
     return out
 
 
 def measure_serve() -> list[float]:
     with tempfile.TemporaryDirectory() as tmp:
-        root = copy_project(Path(tmp) / "project")
+        root = project_copy(Path(tmp) / "project")
         course = sorted((root / "data" / "courses").glob("*.yml"))[0]
         course_id = next(line.split(": ", 1)[1] for line in course.read_text().splitlines() if line.startswith("id: "))
         port = free_port()
         url = f"http://127.0.0.1:{port}/kurs/{course_id}/"
         log = open(Path(tmp) / "serve.log", "w")
         server = subprocess.Popen([sys.executable, "-m", "mkdocs", "serve", "--livereload", "-a", f"127.0.0.1:{port}"],
-                                  cwd=root, env=environ_on(DAY), stdout=log, stderr=subprocess.STDOUT)
+                                  cwd=root, env=pinned_environ(DAY), stdout=log, stderr=subprocess.STDOUT)
         try:
             while fetch(url) is None:
                 time.sleep(0.2)

@@ -18,15 +18,14 @@ from PIL import Image, ImageDraw
 
 from etablerer.inputs.loading import load_data
 from tests.content.checks import static_problems
-from tests.site.helpers import BuiltSite
+from tests.support.environ import PINNED_DAY
+from tests.support.project import run_etablerer
+from tests.support.site import BuiltSite
 
-from .conftest import run_etablerer
-
-PINNED = date(2026, 11, 27)  # the fixture's as-of day (tests/site/helpers.PINNED_DAY)
 MESSAGE = re.compile(r"^(?P<place>[^\s:]+:\d+): ", re.M)  # file:line at the start of a report line
 
 
-def checked(root: Path, day: date = PINNED) -> str:
+def checked(root: Path, day: date = PINNED_DAY) -> str:
     """`etablerer check` on root: must exit 0. Returns what it printed."""
     result = run_etablerer(root, day, "check")
     assert result.returncode == 0, f"make check refused the edit:\n{result.stdout}{result.stderr}"
@@ -34,7 +33,7 @@ def checked(root: Path, day: date = PINNED) -> str:
     return result.stdout
 
 
-def findings(root: Path, day: date = PINNED) -> list[str]:
+def findings(root: Path, day: date = PINNED_DAY) -> list[str]:
     """Every content health finding, one line each (`make check STRICT=1` lists them all;
     it exits 1 when there are any, which is not the point here)."""
     result = run_etablerer(root, day, "check", "--strict")
@@ -42,7 +41,7 @@ def findings(root: Path, day: date = PINNED) -> list[str]:
     return [line.removeprefix("note: ") for line in result.stdout.splitlines() if line.startswith("note: ")]
 
 
-def built(root: Path, day: date = PINNED, site: Path | None = None) -> BuiltSite:
+def built(root: Path, day: date = PINNED_DAY, site: Path | None = None) -> BuiltSite:
     """`etablerer build --site …` on root: must exit 0. Returns the built site."""
     site = site or root.parent / "site"
     result = run_etablerer(root, day, "build", "--site", str(site))
@@ -57,13 +56,13 @@ def content_checked(site: BuiltSite) -> BuiltSite:
     return site
 
 
-def holds(root: Path, day: date = PINNED, site: Path | None = None) -> BuiltSite:
+def holds(root: Path, day: date = PINNED_DAY, site: Path | None = None) -> BuiltSite:
     """check exits 0, the build exits 0, static_problems is []; returns the built site."""
     checked(root, day)
     return content_checked(built(root, day, site))
 
 
-def refused(root: Path, day: date = PINNED) -> tuple[str, str]:
+def refused(root: Path, day: date = PINNED_DAY) -> tuple[str, str]:
     """check and build both refuse (exit 1, no traceback); returns (check's report, build's report)."""
     check = run_etablerer(root, day, "check")
     build = run_etablerer(root, day, "build", "--site", str(root.parent / "site"))

@@ -6,7 +6,10 @@ from datetime import date
 
 import pytest
 
-from .conftest import course_text, edit, run_etablerer
+from tests.support.edits import edit
+from tests.support.project import run_etablerer
+
+from .conftest import course_text
 
 DAY = date(2026, 11, 27)
 
@@ -46,6 +49,7 @@ def test_check_reports_every_problem_as_file_line_field_message(bad):
     assert "Traceback" not in run.stderr and run.stdout == ""
 
 
+@pytest.mark.build
 def test_check_and_build_give_the_same_messages(bad):
     check = run_etablerer(bad, DAY, "check", "--root", str(bad))
     build = run_etablerer(bad, DAY, "build", "--root", str(bad), "--site", str(bad / "site"))

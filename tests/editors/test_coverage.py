@@ -13,8 +13,10 @@ from etablerer.inputs.errors import DataErrors
 from etablerer.render.pages import generated_pages
 from etablerer.reports.coverage import content_pages, coverage
 from etablerer.reports.coveragepage import with_coverage_page
+from tests.support.edits import edit
+from tests.support.project import project_copy, run_etablerer
 
-from .conftest import copy_project, edit, run_etablerer, view_on
+from .conftest import view_on
 
 AFTER = date(2026, 11, 27)  # the source agreement has ended
 DURING = date(2025, 6, 1)
@@ -87,13 +89,14 @@ def test_an_item_no_page_presents_fails_naming_the_item(after):
     assert any(m.startswith("data/agreements.yml:") and "'temakurs'" in m for m in messages)
 
 
+@pytest.mark.build
 def test_the_build_fails_when_the_offer_page_drops_an_item(tmp_path):
     """End to end, with a project whose bokmål offer template skips 'temakurs'.
 
     The coverage is read off the bokmål pages (the original); the English offer
     template still lists every item, so only the bokmål one is changed.
     """
-    root = copy_project(tmp_path / "project")
+    root = project_copy(tmp_path / "project")
     edit(root / "languages" / "nb" / "pages" / "offer.md",
          "{% for item in a.minimum_items %}", '{% for item in a.minimum_items if item.id != "temakurs" %}')
     site = root / "site"

@@ -14,20 +14,21 @@ from __future__ import annotations
 
 import json
 import re
-import shutil
 import tempfile
 from datetime import date, timedelta
 from pathlib import Path
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from etablerer.inputs.errors import DataErrors
 from etablerer.inputs.loading import load_data
 from etablerer.inputs.yamlsource import parse_yaml
-from tests.fixtures import FIXTURE, assemble
+from tests.support.environ import PINNED_DAY as PINNED
+from tests.support.project import project_copy
 
-from .promise import PINNED, holds
+from .promise import holds
 
 MUNICIPALITIES = ("moss", "vestby", "rade", "valer")
 SITUATIONS = ("ide", "dagpenger-aap", "ny-i-norge")
@@ -220,13 +221,12 @@ def loads(root: Path, change: dict):
         raise AssertionError(f"valid data refused:\n{problems.report()}\n\n{files}") from None
 
 
+@pytest.mark.slow
 @settings(max_examples=150, deadline=None, database=None, suppress_health_check=[HealthCheck.too_slow])
 @given(edits())
 def test_valid_courses_organisations_and_referrals_pass_the_validator(change):
     with tempfile.TemporaryDirectory(prefix="generated-") as work:
-        root = Path(work)
-        for part in ("data", "content", "languages"):
-            shutil.copytree(FIXTURE / part, root / part)
+        root = project_copy(Path(work), code=False)
         apply(root, change)
         data = loads(root, change)
         ids = {c.id for c in data.courses}
@@ -234,12 +234,14 @@ def test_valid_courses_organisations_and_referrals_pass_the_validator(change):
         assert {ident for _, ident in change["organisations"]} <= {o.id for o in data.organisations}
 
 
+@pytest.mark.build
+@pytest.mark.slow
 @settings(max_examples=3, deadline=None, database=None,
           suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
 @given(edits(max_courses=6))
 def test_valid_generated_data_builds_and_passes_the_content_checks(change):
     with tempfile.TemporaryDirectory(prefix="generated-build-") as work:
-        root = assemble(Path(work) / "project")
+        root = project_copy(Path(work) / "project")
         apply(root, change)
         loads(root, change)
         site = holds(root, PINNED)

@@ -13,8 +13,10 @@ from PIL import Image
 
 from etablerer.reports import health
 from etablerer.reports.health import findings
+from tests.fixtures import REPO
+from tests.support.edits import edit
 
-from .conftest import REPO, course_text, edit, only_courses, view_on
+from .conftest import course_text, only_courses, view_on
 
 
 def kinds(root: Path, day: date) -> dict[str, list[str]]:

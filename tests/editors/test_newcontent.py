@@ -7,7 +7,9 @@ from datetime import date
 
 import yaml
 
-from .conftest import REPO, environ_on, run_etablerer
+from tests.fixtures import REPO
+from tests.support.environ import pinned_environ
+from tests.support.project import run_etablerer
 
 DAY = date(2026, 11, 27)
 
@@ -18,10 +20,10 @@ def new(root, kind: str, **env: str) -> subprocess.CompletedProcess:
 
 def test_make_targets_call_the_generator_with_the_title_from_the_environment():
     run = subprocess.run(["make", "--no-print-directory", "-n", "new-course", 'TITLE=Regnskap: "grunnkurs"'], cwd=REPO,
-                         env=environ_on(DAY), capture_output=True, text=True, timeout=60)
+                         env=pinned_environ(DAY), capture_output=True, text=True, timeout=60)
     assert run.stdout.strip().splitlines()[-1] == ".venv/bin/python -m etablerer.newcontent course"
-    run = subprocess.run(["make", "--no-print-directory", "-n", "new-organisation", "NAME=X"], cwd=REPO, env=environ_on(DAY),
-                         capture_output=True, text=True, timeout=60)
+    run = subprocess.run(["make", "--no-print-directory", "-n", "new-organisation", "NAME=X"], cwd=REPO,
+                         env=pinned_environ(DAY), capture_output=True, text=True, timeout=60)
     assert run.stdout.strip().splitlines()[-1] == ".venv/bin/python -m etablerer.newcontent organisation"
 
 

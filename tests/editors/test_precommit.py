@@ -9,7 +9,8 @@ from datetime import date
 
 import yaml
 
-from .conftest import FIXTURE, REPO, environ_on
+from tests.fixtures import FIXTURE, REPO
+from tests.support.environ import pinned_environ
 
 CONFIG = REPO / ".pre-commit-config.yaml"
 BIN = REPO / ".venv" / "bin"
@@ -66,7 +67,7 @@ def test_yaml_syntax_hook_accepts_the_repositorys_yaml():
 
 def test_pre_commit_runs_the_yaml_hook(tmp_path):
     """Through pre-commit itself, on this repository's files (needs the git checkout)."""
-    env = environ_on(date(2026, 11, 27), PRE_COMMIT_HOME=str(tmp_path / "cache"))
+    env = pinned_environ(date(2026, 11, 27), PRE_COMMIT_HOME=str(tmp_path / "cache"))
     run = subprocess.run([str(BIN / "pre-commit"), "run", "yaml-syntax", "--files", "mkdocs.yml", "data/region.yml"],
                          cwd=REPO, env=env, capture_output=True, text=True, timeout=300)
     assert run.returncode == 0, run.stdout + run.stderr

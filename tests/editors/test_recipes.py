@@ -16,8 +16,15 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from .conftest import edit, run_etablerer
-from .promise import PINNED, findings, holds, logo_sources, real_png, real_svg
+import pytest
+
+from tests.support.edits import edit
+from tests.support.environ import PINNED_DAY as PINNED
+from tests.support.project import run_etablerer
+
+from .promise import findings, holds, logo_sources, real_png, real_svg
+
+pytestmark = [pytest.mark.build, pytest.mark.slow]
 
 ORGANISATIONS = Path("data") / "organisations.yml"
 MUNICIPALITIES = Path("data") / "municipalities.yml"

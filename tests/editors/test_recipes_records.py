@@ -7,13 +7,18 @@ from __future__ import annotations
 
 import re
 
+import pytest
 import yaml
 
-from tests.site.helpers import normalise
+from tests.support.edits import edit
+from tests.support.environ import PINNED_DAY as PINNED
+from tests.support.expected import normalise
+from tests.support.project import run_etablerer
 
-from .conftest import edit, run_etablerer
-from .promise import PINNED, holds, places, refused
+from .promise import holds, places, refused
 from .test_recipes import AGREEMENTS, COURSES, LOGOS, MUNICIPALITIES, ORGANISATIONS, REFERRALS, REGION, read  # noqa: F401
+
+pytestmark = [pytest.mark.build, pytest.mark.slow]
 
 
 def test_set_sample_false_on_every_record(project):

@@ -7,9 +7,14 @@ from __future__ import annotations
 
 import re
 
-from .conftest import edit
+import pytest
+
+from tests.support.edits import edit
+
 from .promise import holds
 from .test_recipes import AGREEMENTS, COURSES, LOGOS, MUNICIPALITIES, ORGANISATIONS, REFERRALS, REGION, read  # noqa: F401
+
+pytestmark = [pytest.mark.build, pytest.mark.slow]
 
 # --- Add a municipality -------------------------------------------------------------------------
 

@@ -10,14 +10,16 @@ import pytest
 import yaml
 from bs4 import BeautifulSoup
 
-from .conftest import copy_project, run_etablerer
+from tests.support.project import project_copy, run_etablerer
+
+pytestmark = pytest.mark.build
 
 DAY = date(2026, 11, 27)
 
 
 @pytest.fixture(scope="module")
 def built(tmp_path_factory):
-    root = copy_project(tmp_path_factory.mktemp("report") / "project")
+    root = project_copy(tmp_path_factory.mktemp("report") / "project")
     run = run_etablerer(root, DAY, "build", "--root", str(root), "--site", str(root / "site"))
     assert run.returncode == 0, run.stderr
     return root, run

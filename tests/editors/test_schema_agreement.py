@@ -10,7 +10,6 @@ the schema accepts it (or, for YAML syntax, never gets to see it).
 from __future__ import annotations
 
 import json
-import shutil
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -21,8 +20,9 @@ from etablerer.inputs import schema as schema_module
 from etablerer.inputs.errors import DataErrors
 from etablerer.inputs.loading import load_data
 from etablerer.inputs.yamlsource import load_yaml
-
-from .conftest import FIXTURE, REPO
+from tests.fixtures import REPO
+from tests.support.edits import edit
+from tests.support.project import project_copy
 
 COURSE = "data/courses/testkurs-2027.yml"
 COURSE_TEXT = """\
@@ -138,21 +138,16 @@ def _prepare(tmp_path: Path, case: Case) -> Path:
     root = _copy(tmp_path)
     (root / COURSE).write_text(COURSE_TEXT, encoding="utf-8")
     file = root / case.file
-    text = file.read_text(encoding="utf-8")
     if case.name == "cross-file reference: unknown organisation":
         old, new = "successors: [nordfylket, vestfylket, sorfylket]", "successors: [nordfylket, vestfylket, sorfylkett]"
     else:
         old, new = case.old, case.new
-    assert text.count(old) == 1, f"fixture problem: {old!r} occurs {text.count(old)} times in {case.file}"
-    file.write_text(text.replace(old, new), encoding="utf-8")
+    edit(file, old, new)
     return root
 
 
 def _copy(tmp_path: Path) -> Path:
-    root = tmp_path / "project"
-    for part in ("data", "content", "languages"):
-        shutil.copytree(FIXTURE / part, root / part)
-    return root
+    return project_copy(tmp_path / "project", code=False)
 
 
 def validator_errors(root: Path, file: str) -> list[str]:

@@ -11,8 +11,7 @@ from jsonschema import Draft202012Validator, FormatChecker
 
 from etablerer.inputs import schema as schema_module
 from etablerer.inputs.yamlsource import load_yaml
-
-from .conftest import FIXTURE, REPO
+from tests.fixtures import FIXTURE, REPO
 
 SCHEMA_DIR = REPO / "schema"
 SETTINGS = REPO / ".vscode" / "settings.json"

@@ -19,7 +19,12 @@ from pathlib import Path
 
 import pytest
 
-from .conftest import course_text, edit, environ_on
+from tests.support.edits import edit
+from tests.support.environ import pinned_environ
+
+from .conftest import course_text
+
+pytestmark = pytest.mark.build
 
 HANG = 180  # seconds: only to stop a hung server, never a speed requirement
 DAY = date(2026, 11, 27)
@@ -59,7 +64,7 @@ def served(project, tmp_path):
     log = tmp_path / "serve.log"
     with log.open("w") as out:
         server = subprocess.Popen([sys.executable, "-m", "mkdocs", "serve", "--livereload", "-a", f"127.0.0.1:{port}"],
-                                  cwd=project, env=environ_on(DAY), stdout=out, stderr=subprocess.STDOUT)
+                                  cwd=project, env=pinned_environ(DAY), stdout=out, stderr=subprocess.STDOUT)
     try:
         url = f"http://127.0.0.1:{port}/kurs/{COURSE_ID}/"
         wait_for(lambda: fetch(url), "the first build", server, log)

@@ -17,10 +17,16 @@ from datetime import date
 
 import pytest
 
-from tests.site.helpers import language_prefix, normalise, resolve_in_copy
+from tests.support.edits import edit
+from tests.support.environ import PINNED_DAY as PINNED
+from tests.support.expected import language_prefix, normalise
+from tests.support.project import project_copy, run_etablerer
+from tests.support.site import resolve_in_copy
 
-from .conftest import copy_project, course_text, edit, only_courses, run_etablerer
-from .promise import PINNED, holds, logo_sources, real_png, real_svg
+from .conftest import course_text, only_courses
+from .promise import holds, logo_sources, real_png, real_svg
+
+pytestmark = [pytest.mark.build, pytest.mark.slow]
 
 COURSES = "data/courses"
 FRONT_AND_CATALOGUE = ("", "kurs/")
@@ -39,7 +45,7 @@ def redirects(soup) -> bool:
 
 @pytest.fixture(scope="module")
 def without_courses(tmp_path_factory):
-    root = copy_project(tmp_path_factory.mktemp("no-courses") / "project")
+    root = project_copy(tmp_path_factory.mktemp("no-courses") / "project")
     only_courses(root)
     return holds(root)
 
@@ -80,7 +86,7 @@ PNG_ORG, PNG_ALT = "statlig-innovasjon", "Innovasjon Norge"
 
 @pytest.fixture(scope="module")
 def ordinary(tmp_path_factory):
-    root = copy_project(tmp_path_factory.mktemp("ordinary") / "project")
+    root = project_copy(tmp_path_factory.mktemp("ordinary") / "project")
     courses = root / COURSES
     for file in courses.glob("*.yml"):  # no course taught in Ukrainian
         if "uk" in file.read_text(encoding="utf-8").split("languages: [", 1)[1].split("]", 1)[0]:
@@ -148,7 +154,7 @@ def test_a_real_logo_as_png(ordinary):
 
 @pytest.fixture(scope="module")
 def real(tmp_path_factory):
-    root = copy_project(tmp_path_factory.mktemp("real") / "project")
+    root = project_copy(tmp_path_factory.mktemp("real") / "project")
     for file in sorted((root / "data").rglob("*.yml")):
         text = file.read_text(encoding="utf-8").replace("sample: true", "sample: false")
         file.write_text(text.replace("placeholder: true", "placeholder: false"), encoding="utf-8")

@@ -13,14 +13,20 @@ from __future__ import annotations
 import json
 from datetime import date, datetime, time, timedelta
 
+import pytest
 from icalendar import Calendar
 
-from .conftest import OSLO, edit, load
+from tests.support.edits import edit
+from tests.support.environ import OSLO
+
+from .conftest import load
 from .promise import checked, holds
 
 # --- a year after the last course ---------------------------------------------------------------
 
 
+@pytest.mark.build
+@pytest.mark.slow
 def test_a_year_after_the_last_course(project):
     data = load(project)
     last = max(c.last_day() for c in data.courses)
@@ -126,10 +132,14 @@ def run_clock_change(project, name: str):
                           zip(sessions, EXPECTED_OFFSET[name], strict=True)], starts
 
 
+@pytest.mark.build
+@pytest.mark.slow
 def test_the_day_the_clocks_go_forward(project):
     run_clock_change(project, "spring")
 
 
+@pytest.mark.build
+@pytest.mark.slow
 def test_the_day_the_clocks_go_back(project):
     run_clock_change(project, "autumn")
 
@@ -192,6 +202,8 @@ OSTFOLD_LOGO = """<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 360 120" 
 """
 
 
+@pytest.mark.build
+@pytest.mark.slow
 def test_a_newer_agreement_after_the_old_one(project):
     agreements = project / "data" / "agreements.yml"
     agreements.write_text(agreements.read_text(encoding="utf-8").rstrip("\n") + "\n" + NEW_AGREEMENT,

@@ -23,7 +23,7 @@ from etablerer.publish.build import build_site
 from etablerer.publish.manifest import MANIFEST
 from mkdocs_adapter import runner
 from tests.fixtures import assemble
-from tests.site.helpers import pinned_environ
+from tests.support.environ import pinned_environ
 
 pytestmark = [pytest.mark.build, pytest.mark.slow]
 

@@ -3,7 +3,6 @@ either gives valid models or clean DataErrors, never a traceback."""
 
 from __future__ import annotations
 
-import shutil
 import signal
 from contextlib import contextmanager
 from pathlib import Path
@@ -17,7 +16,7 @@ from etablerer.inputs.errors import DataError, DataErrors
 from etablerer.inputs.loading import load_data
 from etablerer.inputs.model import Course
 from etablerer.inputs.yamlsource import parse_yaml
-from tests.fixtures import FIXTURE
+from tests.support.project import project_copy
 
 COURSE_FILE = "data/courses/fuzz.yml"
 
@@ -34,10 +33,7 @@ NASTY_TEXT = st.text(
 
 @pytest.fixture(scope="module")
 def data_root(tmp_path_factory):
-    root = tmp_path_factory.mktemp("fuzz")
-    for part in ("data", "content", "languages"):
-        shutil.copytree(FIXTURE / part, root / part)
-    return root
+    return project_copy(tmp_path_factory.mktemp("fuzz"), code=False)
 
 
 def load_course_text(root: Path, text: str):

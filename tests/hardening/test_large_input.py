@@ -12,7 +12,14 @@ import subprocess
 import sys
 from pathlib import Path
 
-from tests.site.helpers import COURSES_DIR, edit_file, pinned_environ, project_copy
+import pytest
+
+from tests.support.edits import edit_file
+from tests.support.environ import pinned_environ
+from tests.support.expected import COURSES_DIR
+from tests.support.project import project_copy
+
+pytestmark = pytest.mark.build
 
 MEMORY_BUDGET_KB = 1024 * 1024  # 1 GB (ru_maxrss is in kilobytes on Linux)
 
@@ -34,6 +41,7 @@ def build_measured(root: Path, *args: str) -> tuple[int, int, str]:
     return rc, peak, proc.stdout + proc.stderr
 
 
+@pytest.mark.slow
 def test_five_thousand_courses_build_in_one_copy_within_the_memory_budget(tmp_path):
     root = project_copy(tmp_path / "project")
     template = (COURSES_DIR / "etablererkurs-januar-test-2027.yml").read_text(encoding="utf-8")

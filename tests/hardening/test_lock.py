@@ -8,7 +8,7 @@ import tomllib
 from packaging.requirements import Requirement
 from packaging.utils import canonicalize_name
 
-from tests.site.helpers import ROOT
+from tests.fixtures import REPO as ROOT
 
 HASHED = ROOT / "requirements-hashes.lock"
 PLAIN = ROOT / "requirements.lock"

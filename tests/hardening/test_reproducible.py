@@ -6,7 +6,13 @@ from __future__ import annotations
 import time
 from pathlib import Path
 
-from tests.site.helpers import COPIES, LANGUAGES, build, language_prefix, project_copy
+import pytest
+
+from tests.support.expected import COPIES, LANGUAGES, language_prefix
+from tests.support.project import project_copy
+from tests.support.site import build
+
+pytestmark = [pytest.mark.build, pytest.mark.slow]
 
 
 def tree(root: Path) -> dict[str, bytes]:

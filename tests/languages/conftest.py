@@ -18,10 +18,12 @@ from pathlib import Path
 
 import pytest
 
-from tests.browser.support import DESKTOP, route_copy_base, serve
-from tests.site.helpers import ROOT, pinned_environ, project_copy
-
-from .expected import COPY, is_embed
+from tests.fixtures import REPO
+from tests.support.browser import Opener, serve
+from tests.support.environ import pinned_environ
+from tests.support.expected import COPY
+from tests.support.project import project_copy
+from tests.support.site import is_embed
 
 # --- the shipped site ----------------------------------------------------------
 
@@ -81,7 +83,7 @@ def start_side_build(name: str, base: Path, change: Callable[[Path], None], lang
     (base / "out").mkdir()
     out = base / "out" / "site"
     cmd = [sys.executable, "-c", _BUILD, str(root), str(out), ",".join(languages), COPY]
-    proc = subprocess.Popen(cmd, cwd=ROOT, env=pinned_environ(), stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
+    proc = subprocess.Popen(cmd, cwd=REPO, env=pinned_environ(), stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
                             text=True)
     return SideBuild(name, out, proc)
 
@@ -127,38 +129,9 @@ def server(site):
     local.stop()
 
 
-class Opener:
-    """Opens pages of one copy in fresh contexts, closed after the test."""
-
-    def __init__(self, browser, server, site, copy: str = COPY):
-        self.browser, self.server, self.copy = browser, server, copy
-        self.base_url = site.base_url(copy)
-        self.contexts = []
-
-    def open(self, path: str, viewport=DESKTOP, requests: list[str] | None = None, published: bool = False):
-        """`requests`, when given, gets the URL of every request of the context, from the first.
-        `published`: open the page at the copy's own base URL (answered from the copy's files by
-        route_copy_base), where its absolute links are same-origin, as readers get it."""
-        context = self.browser.new_context(viewport=viewport, reduced_motion="reduce")
-        context.set_default_timeout(15_000)  # only catches a hang
-        if requests is not None:
-            context.on("request", lambda request: requests.append(request.url))
-        route_copy_base(context, self.server, self.copy, self.base_url)
-        self.contexts.append(context)
-        page = context.new_page()
-        page.goto(self.url(path, published), wait_until="load")
-        return page
-
-    def url(self, path: str, published: bool = False) -> str:
-        return self.base_url + path if published else self.server.url(self.copy, path)
-
-    def close(self):
-        for context in self.contexts:
-            context.close()
-
-
 @pytest.fixture
 def opener(browser, server, site):
-    opened = Opener(browser, server, site)
+    """Pages of the shipped copy, in a browser that reports no locale of its own."""
+    opened = Opener(browser, server, site, locale=None)
     yield opened
     opened.close()

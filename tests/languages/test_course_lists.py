@@ -13,23 +13,23 @@ import posixpath
 
 import pytest
 
-from tests.site.helpers import normalise, text_of
-
-from .expected import (
-    CODES,
+from tests.support.expected import (
     COPY,
     LANGUAGE_NAMES,
-    OTHERS,
     OWN_NAMES,
     base_url,
     courses,
-    interface,
-    language_of,
-    prefix,
-    resolve,
+    normalise,
     taught_in,
     template_headings,
+    text_of,
 )
+from tests.support.expected import LANGUAGES as CODES
+from tests.support.expected import OTHER_LANGUAGES as OTHERS
+from tests.support.expected import language_prefix as prefix
+from tests.support.expected import shown_interface as interface
+from tests.support.expected import split_language as language_of
+from tests.support.site import resolve_rel as resolve
 
 TAUGHT = sorted({code for c in courses() for code in c["languages"]})
 
@@ -119,7 +119,7 @@ def test_the_front_page_lists_the_upcoming_courses_in_its_language_first(pages, 
 
 # What a reader of each language reads on the link to kurs/sprak/<code>/, written out for
 # bokmål and English; the others are the translator's courses_in_language with the
-# language's name as CLDR writes it (LANGUAGE_NAMES, written out in expected.py).
+# language's name as CLDR writes it (LANGUAGE_NAMES, written out in tests/support/expected.py).
 FILTER_NAMES = {
     "nb": {"nb": "Kurs på norsk bokmål", "en": "Kurs på engelsk", "uk": "Kurs på ukrainsk", "pl": "Kurs på polsk",
            "ar": "Kurs på arabisk"},

@@ -10,9 +10,9 @@ from __future__ import annotations
 
 import pytest
 
-from tests.site.helpers import normalise, text_of
-
-from .expected import course, interface, prefix
+from tests.support.expected import course, normalise, text_of
+from tests.support.expected import language_prefix as prefix
+from tests.support.expected import shown_interface as interface
 
 BIDI_MARKS = dict.fromkeys(map(ord, "\u200e\u200f\u061c"))
 

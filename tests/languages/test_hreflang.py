@@ -21,9 +21,11 @@ from pathlib import Path
 
 import pytest
 
-from tests.site.helpers import COPIES, read_sitemap, sitemap_entries
-
-from .expected import CODES, DEFAULT, NOT_FOUND, base_url, language_pages, prefix, url_of_file
+from tests.support.expected import COPIES, NOT_FOUND, base_url, url_of_file
+from tests.support.expected import DEFAULT_LANGUAGE as DEFAULT
+from tests.support.expected import LANGUAGES as CODES
+from tests.support.expected import language_prefix as prefix
+from tests.support.site import language_pages, read_sitemap, sitemap_entries
 
 SITEMAPS = ("sitemap.xml", "sitemap.xml.gz")
 

@@ -20,9 +20,16 @@ from urllib.parse import urlsplit
 import pytest
 from bs4 import BeautifulSoup
 
-from tests.browser.support import DESKTOP, RESULTS_DIR
+from tests.browser.support import RESULTS_DIR
+from tests.support.browser import DESKTOP
+from tests.support.expected import DEFAULT_LANGUAGE as DEFAULT
+from tests.support.expected import LANGUAGES as CODES
+from tests.support.expected import OTHER_LANGUAGES as OTHERS
+from tests.support.expected import OWN_NAMES, template_headings
+from tests.support.expected import language_prefix as prefix
+from tests.support.site import search_index
 
-from .expected import CODES, DEFAULT, OTHERS, OWN_NAMES, prefix, search_index, template_headings
+pytestmark = pytest.mark.browser
 
 # --- keyboard ------------------------------------------------------------------------
 

@@ -13,9 +13,11 @@ import re
 
 import pytest
 
-from tests.site.helpers import COPIES, normalise
-
-from .expected import CODES, OTHERS, RTL, language_of, untranslated_texts
+from tests.support.expected import COPIES, normalise, untranslated_texts
+from tests.support.expected import LANGUAGES as CODES
+from tests.support.expected import OTHER_LANGUAGES as OTHERS
+from tests.support.expected import RTL_LANGUAGES as RTL
+from tests.support.expected import split_language as language_of
 
 _HTML_TAG = re.compile(r"<html\b([^>]*)>", re.IGNORECASE)
 _BODY_TAG = re.compile(r"<body\b([^>]*)>", re.IGNORECASE)

@@ -10,23 +10,23 @@ from __future__ import annotations
 
 import pytest
 
-from tests.site.helpers import normalise, text_of
-
-from .expected import (
-    CODES,
+from tests.support.expected import (
     COPY,
     NOT_FOUND,
     agreement_for_visibility,
     base_url,
-    in_language,
-    interface,
-    language_of,
     municipalities,
     nb,
+    normalise,
     organisation,
-    prefix,
-    resolve,
+    text_of,
 )
+from tests.support.expected import LANGUAGES as CODES
+from tests.support.expected import language_prefix as prefix
+from tests.support.expected import shown_interface as interface
+from tests.support.expected import split_language as language_of
+from tests.support.expected import translation_of as in_language
+from tests.support.site import resolve_rel as resolve
 
 
 def required():

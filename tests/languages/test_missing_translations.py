@@ -12,28 +12,28 @@ from __future__ import annotations
 
 import pytest
 
-from tests.site.helpers import normalise, text_of
-
-from .expected import (
-    CODES,
+from tests.support.expected import (
     CONTENT_DIR,
-    DEFAULT,
     NAV_TEMPLATES,
     NOT_FOUND,
-    OTHERS,
     has_template,
-    interface,
-    language_of,
-    language_pages,
     nav_key,
     nav_sources,
+    normalise,
     page_exists_in,
-    prefix,
-    resolve,
     template_of_page,
+    text_of,
     url_of_file,
     url_of_source,
 )
+from tests.support.expected import DEFAULT_LANGUAGE as DEFAULT
+from tests.support.expected import LANGUAGES as CODES
+from tests.support.expected import OTHER_LANGUAGES as OTHERS
+from tests.support.expected import language_prefix as prefix
+from tests.support.expected import shown_interface as interface
+from tests.support.expected import split_language as language_of
+from tests.support.site import language_pages
+from tests.support.site import resolve_rel as resolve
 
 
 def untranslated_nav(code: str) -> list[str]:

@@ -14,25 +14,28 @@ import re
 
 import pytest
 
-from tests.site.helpers import normalise, text_of
-
-from .conftest import side_build
-from .expected import (
+from tests.support.expected import (
     COPY,
     DATA_DIR,
-    DEFAULT,
     LANGUAGES_DIR,
     NOT_FOUND,
-    OTHERS,
-    interface,
-    language_of,
     nb,
-    resolve,
+    normalise,
     review_of_page,
-    soup,
+    text_of,
     upcoming,
     url_of_file,
 )
+from tests.support.expected import DEFAULT_LANGUAGE as DEFAULT
+from tests.support.expected import OTHER_LANGUAGES as OTHERS
+from tests.support.expected import parse_html as soup
+from tests.support.expected import shown_interface as interface
+from tests.support.expected import split_language as language_of
+from tests.support.site import resolve_rel as resolve
+
+from .conftest import side_build
+
+pytestmark = pytest.mark.build
 
 
 def notes(soup):

@@ -10,9 +10,11 @@ from __future__ import annotations
 
 import pytest
 
-from tests.site.helpers import normalise
-
-from .expected import CODES, OTHERS, language_pages, prefix, search_index, template_headings
+from tests.support.expected import LANGUAGES as CODES
+from tests.support.expected import OTHER_LANGUAGES as OTHERS
+from tests.support.expected import language_prefix as prefix
+from tests.support.expected import normalise, template_headings
+from tests.support.site import language_pages, search_index
 
 
 def page_of(location: str) -> str:

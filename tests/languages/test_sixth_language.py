@@ -15,22 +15,16 @@ import re
 
 import pytest
 
-from tests.site.helpers import normalise, text_of
+from tests.support.expected import COPY, NOT_FOUND, nav_key, nav_sources, normalise, text_of, url_of_file, url_of_source
+from tests.support.expected import DEFAULT_LANGUAGE as DEFAULT
+from tests.support.expected import parse_html as soup
+from tests.support.expected import shown_interface as interface
+from tests.support.site import is_embed
+from tests.support.site import resolve_rel as resolve
 
 from .conftest import side_build
-from .expected import (
-    COPY,
-    DEFAULT,
-    NOT_FOUND,
-    interface,
-    is_embed,
-    nav_key,
-    nav_sources,
-    resolve,
-    soup,
-    url_of_file,
-    url_of_source,
-)
+
+pytestmark = pytest.mark.build
 
 LT = "lt"
 OWN_NAME = "Lietuvių"

@@ -13,10 +13,13 @@ import re
 
 import pytest
 
-from tests.site.helpers import text_of
-
-from .expected import CODES, NOT_FOUND, OWN_NAMES, base_url, language_of, language_pages, prefix, resolve
-from .expected import COPY as THE_COPY
+from tests.support.expected import COPY as THE_COPY
+from tests.support.expected import LANGUAGES as CODES
+from tests.support.expected import NOT_FOUND, OWN_NAMES, base_url, text_of
+from tests.support.expected import language_prefix as prefix
+from tests.support.expected import split_language as language_of
+from tests.support.site import language_pages
+from tests.support.site import resolve_rel as resolve
 
 
 def switcher_links(soup):

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.site.helpers import BuiltSite
+from tests.support.site import BuiltSite
 
 
 @pytest.fixture(scope="session")

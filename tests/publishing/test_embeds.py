@@ -15,7 +15,8 @@ import pytest
 
 from etablerer.facts.courses import registration_open
 from tests.fixtures import FIXTURE, REPO
-from tests.site.helpers import COPIES, PINNED_DAY, SAMPLE_BANNER, long_date, normalise, parse_html, text_of
+from tests.support.environ import PINNED_DAY
+from tests.support.expected import COPIES, SAMPLE_BANNER, long_date, normalise, parse_html, text_of
 
 LANDMARK_ELEMENTS = ("main", "nav", "header", "footer", "aside", "section", "form", "search")
 README = REPO / "README.md"

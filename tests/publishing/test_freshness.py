@@ -1,14 +1,15 @@
 """Feature: every page says when it was built ("Sist oppdatert …", the as-of date).
 
 Each page says it in its own language: languages/<code>/interface.yml (updated:)
-with the date as that language writes it (written out in tests/site/helpers.py).
+with the date as that language writes it (written out in tests/support/expected.py).
 """
 
 from __future__ import annotations
 
 import pytest
 
-from tests.site.helpers import COPIES, PINNED_DAY, PINNED_DAY_LONG, interface_text, language_of, long_date, text_of
+from tests.support.environ import PINNED_DAY
+from tests.support.expected import COPIES, PINNED_DAY_LONG, interface_text, language_of, long_date, text_of
 
 BUILT = f"Sist oppdatert {long_date(PINNED_DAY)}"
 

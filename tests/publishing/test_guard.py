@@ -6,7 +6,9 @@ import re
 
 import pytest
 
-from tests.site.helpers import edit_file, project_copy, run_cli
+from tests.support.edits import edit_file
+from tests.support.environ import PINNED_DAY
+from tests.support.project import project_copy, run_etablerer
 
 
 @pytest.fixture(scope="module")
@@ -15,14 +17,14 @@ def sample_project(tmp_path_factory):
 
 
 def test_the_guard_refuses_the_fixtures_sample_data(sample_project):
-    proc = run_cli("production-guard", cwd=sample_project)
+    proc = run_etablerer(sample_project, PINNED_DAY, "production-guard")
     assert proc.returncode == 1
     assert proc.stderr.startswith("Refusing to make the municipal copies")
     assert "Traceback" not in proc.stderr
 
 
 def test_the_refusal_names_each_file_and_line_to_fix(sample_project):
-    proc = run_cli("production-guard", cwd=sample_project)
+    proc = run_etablerer(sample_project, PINNED_DAY, "production-guard")
     places = re.findall(r"^  (data/\S+\.yml):(\d+)$", proc.stderr, re.M)
     assert ("data/region.yml" in {file for file, _ in places}
             and "data/organisations.yml" in {file for file, _ in places}), proc.stderr
@@ -38,7 +40,7 @@ def real_project(tmp_path_factory):
 
 
 def test_the_guard_lets_real_data_through(real_project):
-    proc = run_cli("production-guard", cwd=real_project)
+    proc = run_etablerer(real_project, PINNED_DAY, "production-guard")
     assert proc.returncode == 0, proc.stderr
     assert "may be made" in proc.stdout
 
@@ -52,7 +54,7 @@ def test_one_placeholder_logo_is_enough_to_refuse(real_project):
     edit_file(organisations, lambda text: LOGO_FLAG.sub(r"\1placeholder: true", text, count=1))
     try:
         assert organisations.read_text(encoding="utf-8") != before
-        proc = run_cli("production-guard", cwd=real_project)
+        proc = run_etablerer(real_project, PINNED_DAY, "production-guard")
         assert proc.returncode == 1 and "data/organisations.yml:" in proc.stderr
     finally:
         organisations.write_text(before, encoding="utf-8")

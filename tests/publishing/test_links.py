@@ -12,7 +12,8 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from tests.site.helpers import COPIES, LANGUAGES, edit_file, language_prefix
+from tests.support.edits import edit_file
+from tests.support.expected import COPIES, LANGUAGES, language_prefix
 
 from . import linkcheck
 

@@ -10,7 +10,9 @@ import subprocess
 
 import pytest
 
-from tests.site.helpers import COPIES, PINNED_DAY, ROOT
+from tests.fixtures import REPO as ROOT
+from tests.support.environ import PINNED_DAY
+from tests.support.expected import COPIES
 
 
 @pytest.fixture(scope="module")

@@ -10,7 +10,10 @@ import shutil
 
 import pytest
 
-from tests.site.helpers import COPIES, ROOT, run_cli
+from tests.fixtures import REPO as ROOT
+from tests.support.environ import PINNED_DAY
+from tests.support.expected import COPIES
+from tests.support.project import run_etablerer
 
 COPY = COPIES[0]
 
@@ -24,8 +27,8 @@ def deployed(published, tmp_path):
 
 
 def verify(published, folder, copy=COPY):
-    return run_cli("verify", "--copy", copy, "--dir", str(folder),
-                   "--manifest", str(published.out / "manifest.json"), cwd=ROOT)
+    return run_etablerer(ROOT, PINNED_DAY, "verify", "--copy", copy, "--dir", str(folder),
+                         "--manifest", str(published.out / "manifest.json"))
 
 
 def test_a_fresh_copy_matches(published, deployed):
@@ -35,7 +38,7 @@ def test_a_fresh_copy_matches(published, deployed):
 
 
 def test_every_copy_of_the_build_matches(published):
-    proc = run_cli("verify", "--manifest", str(published.out / "manifest.json"), cwd=ROOT)
+    proc = run_etablerer(ROOT, PINNED_DAY, "verify", "--manifest", str(published.out / "manifest.json"))
     assert proc.returncode == 0, proc.stderr
     assert proc.stdout.count("OK: ") == len(COPIES)
 
@@ -83,12 +86,12 @@ def test_an_unknown_copy_is_a_clear_error(published, deployed):
 
 
 def test_a_missing_manifest_is_a_clear_error(deployed, tmp_path):
-    proc = run_cli("verify", "--copy", COPY, "--dir", str(deployed), "--manifest", str(tmp_path / "nope.json"),
-                   cwd=ROOT)
+    proc = run_etablerer(ROOT, PINNED_DAY, "verify", "--copy", COPY, "--dir", str(deployed),
+                         "--manifest", str(tmp_path / "nope.json"))
     assert proc.returncode == 1
     assert "no manifest here" in proc.stderr and "Traceback" not in proc.stderr
 
 
 def test_the_copies_can_be_listed_for_ci(published):
-    proc = run_cli("verify", "--list", "--manifest", str(published.out / "manifest.json"), cwd=ROOT)
+    proc = run_etablerer(ROOT, PINNED_DAY, "verify", "--list", "--manifest", str(published.out / "manifest.json"))
     assert proc.returncode == 0 and sorted(__import__("json").loads(proc.stdout)) == sorted(COPIES)

@@ -20,20 +20,12 @@ import pytest
 
 from etablerer.publish import csp
 from etablerer.publish.copies import DERIVED, DIFFERENCES
+from tests.support.edits import edit_file
+from tests.support.expected import COPIES, LANGUAGES, language_prefix, parse_html
+from tests.support.project import project_copy
+from tests.support.site import build, page_file, read_sitemap, sitemap_entries, sitemap_locations
 
-from .helpers import (
-    COPIES,
-    LANGUAGES,
-    build,
-    edit_file,
-    language_prefix,
-    page_file,
-    parse_html,
-    project_copy,
-    read_sitemap,
-    sitemap_entries,
-    sitemap_locations,
-)
+pytestmark = pytest.mark.build
 
 HOST_NAME = "host_name"  # the one difference that is only replaced inside marked elements
 TEXT_KINDS = (".html", ".xml", ".json", ".ics")

@@ -11,8 +11,16 @@ from __future__ import annotations
 import pytest
 
 from etablerer.facts import courses as course_status
-
-from .helpers import COPIES, COURSE_IDS, LANGUAGES, interface_text, language_prefix, long_date, price_in_words, text_of
+from tests.support.expected import (
+    COPIES,
+    COURSE_IDS,
+    LANGUAGES,
+    interface_text,
+    language_prefix,
+    long_date,
+    price_in_words,
+    text_of,
+)
 
 
 def course(data, course_id):

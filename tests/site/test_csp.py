@@ -13,7 +13,8 @@ import re
 
 import pytest
 
-from .helpers import COPIES, HTML_FRAGMENTS
+from tests.support.expected import COPIES
+from tests.support.site import HTML_FRAGMENTS
 
 RUNNABLE = {None, "", "module", "text/javascript", "application/javascript"}
 CSP_META = re.compile(r'<meta http-equiv="Content-Security-Policy" content="([^"]*)">', re.IGNORECASE)

@@ -13,7 +13,12 @@ import re
 
 import pytest
 
-from .helpers import COPIES, LANGUAGES, build, edit_file, language_prefix, parse_html, project_copy, text_of
+from tests.support.edits import edit_file
+from tests.support.expected import COPIES, LANGUAGES, language_prefix, parse_html, text_of
+from tests.support.project import project_copy
+from tests.support.site import build
+
+pytestmark = pytest.mark.build
 
 SCRIPT = "<script>alert(1)</script>"
 IMAGE = "<img src=x onerror=alert(1)>"

@@ -10,7 +10,11 @@ import re
 
 import pytest
 
-from .helpers import COURSE_IDS, project_copy, run_cli
+from tests.support.environ import PINNED_DAY
+from tests.support.expected import COURSE_IDS
+from tests.support.project import project_copy, run_etablerer
+
+pytestmark = pytest.mark.build
 
 BROKEN_COURSE = COURSE_IDS[0]
 IMPOSSIBLE_DATE = "2027-02-30"
@@ -38,12 +42,12 @@ def break_first_session_date(course_file) -> int:
 def failed_build(tmp_path_factory):
     root = project_copy(tmp_path_factory.mktemp("failed") / "project")
     out = root.parent / "site"
-    good = run_cli("--root", str(root), "build", "--site", str(out), cwd=root)
+    good = run_etablerer(root, PINNED_DAY, "--root", str(root), "build", "--site", str(out))
     assert good.returncode == 0, good.stderr
     before = snapshot(out)
     course_file = root / "data" / "courses" / f"{BROKEN_COURSE}.yml"
     line = break_first_session_date(course_file)
-    failed = run_cli("--root", str(root), "build", "--site", str(out), cwd=root)
+    failed = run_etablerer(root, PINNED_DAY, "--root", str(root), "build", "--site", str(out))
     return {"before": before, "after": snapshot(out), "result": failed, "out": out,
             "file": course_file.relative_to(root).as_posix(), "line": line}
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import pytest
 
-from .helpers import COPIES, long_date, text_of
+from tests.support.expected import COPIES, long_date, text_of
 
 # Brief §1: per municipality, the municipal sum, the county, the total per year.
 FUNDING_FIGURES = ["kr 124 890", "kr 46 325", "kr 18 985", "kr 14 720",

@@ -12,7 +12,8 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from .helpers import COPIES, EXTERNAL_SCHEMES, LANGUAGES, fragment_of, language_prefix, resolve_in_copy
+from tests.support.expected import COPIES, LANGUAGES, language_prefix
+from tests.support.site import EXTERNAL_SCHEMES, fragment_of, resolve_in_copy
 
 NOT_FOUND_PAGE = "404.html"
 NOT_FOUND_PAGES = {lang: language_prefix(lang) + NOT_FOUND_PAGE for lang in LANGUAGES}

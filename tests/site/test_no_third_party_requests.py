@@ -11,7 +11,7 @@ import re
 
 import pytest
 
-from .helpers import COPIES, parse_html
+from tests.support.expected import COPIES, parse_html
 
 CSS_URL = re.compile(r"""url\(\s*(?P<q>['"]?)(?P<url>.*?)(?P=q)\s*\)""", re.S)
 CSS_IMPORT = re.compile(r"""@import\s+(?P<q>['"])(?P<url>[^'"]+)(?P=q)""")

@@ -11,10 +11,13 @@ import json
 
 import pytest
 
-from mkdocs_adapter import runner
 from etablerer.publish.build import build_site
+from mkdocs_adapter import runner
+from tests.support.environ import PINNED_DAY, pinned_environ
+from tests.support.expected import COPIES, parse_html
+from tests.support.project import project_copy, run_etablerer
 
-from .helpers import COPIES, parse_html, pinned_environ, project_copy, run_cli
+pytestmark = pytest.mark.build
 
 ONLY = COPIES[1]  # not the first: the default host of a plain mkdocs build
 
@@ -56,7 +59,7 @@ def test_the_landing_page_links_only_that_copy(only_site):
 
 def test_an_unknown_municipality_is_refused_and_nothing_is_built(tmp_path):
     root = project_copy(tmp_path / "project")
-    result = run_cli("build", "--only", "atlantis", cwd=root)
+    result = run_etablerer(root, PINNED_DAY, "build", "--only", "atlantis")
     assert result.returncode == 1
     assert "atlantis is not a municipality" in result.stderr
     assert all(slug in result.stderr for slug in COPIES)

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import pytest
 
-from .helpers import (
+from tests.support.expected import (
     COPIES,
     COURSE_IDS,
     LANGUAGES,

@@ -13,7 +13,8 @@ from __future__ import annotations
 
 import pytest
 
-from .helpers import COPIES, in_language, interface_text, language_of, normalise, resolve_in_copy, text_of
+from tests.support.expected import COPIES, in_language, interface_text, language_of, normalise, text_of
+from tests.support.site import resolve_in_copy
 
 RESPONSIBLE_HEADING = "Ansvarlige for tjenesten"
 

@@ -11,17 +11,12 @@ import re
 
 import pytest
 
-from .helpers import (
-    COPIES,
-    LANGUAGES,
-    SAMPLE_BANNER,
-    build,
-    edit_file,
-    language_of,
-    project_copy,
-    sample_banner,
-    text_of,
-)
+from tests.support.edits import edit_file
+from tests.support.expected import COPIES, LANGUAGES, SAMPLE_BANNER, language_of, sample_banner, text_of
+from tests.support.project import project_copy
+from tests.support.site import build
+
+pytestmark = pytest.mark.build
 
 
 def has_banner(soup, lang: str = "nb") -> bool:

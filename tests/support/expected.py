@@ -1,14 +1,14 @@
-"""What the language specs compare with, read straight from data/, languages/ and
-content/ with PyYAML (never through the product's loader), or written out here.
+"""What the specs compare with: read straight from the fixture project's data/, languages/
+and content/ with PyYAML (never through the product's loader), or written out here.
 
-Dates, times, prices and language names in another language are written out
-literally in the tests (CLDR's wording as a reader expects it), not produced
-by the product's formatting functions or by Babel.
+Dates, amounts, prices and the names of languages are formatted or written out here, not
+with the product's formatting functions or Babel, so a wrong formatter cannot agree with
+itself. (Course status and the agreement in force are taken from etablerer's facts, as
+the issue asks.)
 """
 
 from __future__ import annotations
 
-import json
 import re
 from datetime import date
 from functools import cache
@@ -18,19 +18,21 @@ import yaml
 from bs4 import BeautifulSoup
 
 from tests.fixtures import FIXTURE, REPO
-from tests.site.helpers import COPIES, DATA_DIR, PINNED_DAY, normalise, resolve_in_copy
 
+from .environ import PINNED_DAY
+
+DATA_DIR = FIXTURE / "data"  # the behaviour tests' data: the fixture project, never data/
+COURSES_DIR = DATA_DIR / "courses"
 LANGUAGES_DIR = FIXTURE / "languages"
 CONTENT_DIR = FIXTURE / "content"
-DEFAULT = "nb"
-COPY = COPIES[0]  # one copy for the page-by-page checks: copies differ only in their declared differences
 
 
 # --- reading files -----------------------------------------------------------
 
 @cache
 def read_yaml(file: Path):
-    """All scalars as strings (no YAML 1.1 surprises: 18:00 stays '18:00'). Read once; do not change."""
+    """All scalars as strings (no YAML 1.1 surprises: 18:00 stays '18:00', no date parsing).
+    Read once; do not change what it gives."""
     return yaml.load(file.read_text(encoding="utf-8"), Loader=yaml.BaseLoader)
 
 
@@ -42,13 +44,47 @@ def front_matter(file: Path) -> dict:
     return (yaml.safe_load(found[1]) or {}) if found else {}
 
 
-# Languages of the site, bokmål first (data/region.yml).
-CODES: list[str] = list(read_yaml(DATA_DIR / "region.yml")["languages"])
-OTHERS: list[str] = [c for c in CODES if c != DEFAULT]
+def course_ids_from_files() -> list[str]:
+    """The id written in each file of data/courses/, read without the product's loader."""
+    return [read_yaml(file)["id"] for file in sorted(COURSES_DIR.glob("*.y*ml"))]
+
+
+# Known at collection time, read straight from data/ (not through the product).
+COPIES: list[str] = [m["id"] for m in read_yaml(DATA_DIR / "municipalities.yml")["municipalities"]]
+COURSE_IDS: list[str] = course_ids_from_files()
+SITE_NAME: str = read_yaml(DATA_DIR / "region.yml")["name"]
+
+# Specs that check page by page do it in one copy: the copies are byte-identical outside
+# etablerer's declared differences (tests/site/test_copies.py proves it).
+COPY = COPIES[0]
+
+SAMPLE_BANNER = "Eksempelinnhold – ikke ekte kurs eller kontaktinformasjon"  # bokmål; sample_banner(lang)
+
+MONTHS = ("januar", "februar", "mars", "april", "mai", "juni", "juli",
+          "august", "september", "oktober", "november", "desember")
+
+
+# --- languages ----------------------------------------------------------------
+# Bokmål is at the root of a copy; every other language under <copy>/<code>/.
+# A page's interface strings come from languages/<code>/interface.yml.
+
+DEFAULT_LANGUAGE = "nb"
+LANGUAGES: list[str] = list(read_yaml(DATA_DIR / "region.yml")["languages"])  # bokmål first
+OTHER_LANGUAGES: list[str] = [code for code in LANGUAGES if code != DEFAULT_LANGUAGE]
+RTL_LANGUAGES = {"ar"}
+
+# The pinned as-of day as each language writes a long date, written out (CLDR
+# long format: Babel's en_GB, uk, pl and ar with Latin digits; bokmål as before).
+PINNED_DAY_LONG: dict[str, str] = {
+    "nb": "27. november 2026",
+    "en": "27 November 2026",
+    "uk": "27 листопада 2026 р.",
+    "pl": "27 listopada 2026",
+    "ar": "27 نوفمبر 2026",
+}
 
 # The name each language's readers know it by (CLDR's own name, capitalised), written out.
 OWN_NAMES = {"nb": "Norsk bokmål", "en": "English", "uk": "Українська", "pl": "Polski", "ar": "العربية"}
-RTL = {"ar"}
 
 # Names of the languages of instruction as each language's pages write them (CLDR), written out.
 LANGUAGE_NAMES = {
@@ -60,14 +96,68 @@ LANGUAGE_NAMES = {
 }
 
 
-def prefix(code: str) -> str:
-    """Where a language's pages are inside a copy: bokmål at the root, others under their code."""
-    return "" if code == DEFAULT else f"{code}/"
+@cache
+def interface(lang: str) -> dict[str, str]:
+    """languages/<lang>/interface.yml: every interface string of that language, as written."""
+    return read_yaml(LANGUAGES_DIR / lang / "interface.yml")
 
 
 @cache
-def interface(code: str) -> dict[str, str]:
-    return {k: " ".join(v.split()) for k, v in read_yaml(LANGUAGES_DIR / code / "interface.yml").items()}
+def shown_interface(lang: str) -> dict[str, str]:
+    """Every interface string of `lang` as a page shows it: white space normalised
+    (placeholders such as {language} left in)."""
+    return {key: " ".join(value.split()) for key, value in interface(lang).items()}
+
+
+def interface_text(lang: str, key: str, **values: str) -> str:
+    """An interface string with its {placeholders} filled in, normalised as text_of gives it."""
+    return normalise(interface(lang)[key].format(**values))
+
+
+def sample_banner(lang: str) -> str:
+    return interface_text(lang, "sample_banner")
+
+
+def language_of(rel: str) -> str:
+    """The language of a file of a copy from its path: 'en/om/index.html' → 'en', 'om/index.html' → 'nb'
+    ('en/' → 'en': the paths a reader opens count too)."""
+    first = rel.split("/", 1)[0]
+    return first if first in OTHER_LANGUAGES and "/" in rel else DEFAULT_LANGUAGE
+
+
+def split_language(rel: str) -> tuple[str, str]:
+    """('uk', 'kurs/index.html') for 'uk/kurs/index.html'; bokmål for anything outside a language
+    folder (a file's path: 'uk/' alone is bokmål's)."""
+    head, _, rest = rel.partition("/")
+    if head in OTHER_LANGUAGES and rest:
+        return head, rest
+    return DEFAULT_LANGUAGE, rel
+
+
+def language_prefix(lang: str) -> str:
+    """'' for bokmål, 'en/' for English: where a language's pages are in a copy."""
+    return "" if lang == DEFAULT_LANGUAGE else f"{lang}/"
+
+
+def in_language(text, lang: str) -> str:
+    """A text of the loaded data (ServiceData) as a page in `lang` shows it: its translation
+    there, or the bokmål text when it has none (the fallback). Plain text has no translations."""
+    if lang == DEFAULT_LANGUAGE:
+        return str(text)
+    return getattr(text, "translations", {}).get(lang) or str(text)
+
+
+def translation_of(value, lang: str):
+    """A text read straight from data YAML (plain, or {nb: …, en: …}) in `lang`, or None when
+    it has no translation there."""
+    if isinstance(value, dict):
+        return value.get(lang)
+    return value if lang == DEFAULT_LANGUAGE else None
+
+
+def nb(value):
+    """The bokmål text of a field read straight from data YAML: plain text or {nb: …, en: …}."""
+    return value["nb"] if isinstance(value, dict) else value
 
 
 def template_file(code: str, name: str) -> Path:
@@ -88,6 +178,45 @@ def template_headings(code: str, name: str, level: int = 2) -> list[str]:
     marks = "#" * level + " "
     return [line[len(marks):].strip() for line in template_file(code, name).read_text(encoding="utf-8").splitlines()
             if line.startswith(marks) and "{" not in line]
+
+
+# --- reading text as a reader sees it ---------------------------------------
+
+def normalise(text: str) -> str:
+    """No-break spaces as spaces, runs of white space as one space."""
+    return " ".join(text.replace("\u00a0", " ").split())
+
+
+def text_of(element) -> str:
+    return normalise(element.get_text(" "))
+
+
+def parse_html(raw: str) -> BeautifulSoup:
+    return BeautifulSoup(raw, "html.parser")
+
+
+def nearest_lang(element) -> str | None:
+    """The lang attribute in force at `element` (its own or its nearest ancestor's)."""
+    for node in [element, *element.parents]:
+        if getattr(node, "attrs", None) and node.get("lang"):
+            return node["lang"]
+    return None
+
+
+def long_date(day: date) -> str:
+    """2027-04-13 → '13. april 2027' (compare with normalised text)."""
+    return f"{day.day}. {MONTHS[day.month - 1]} {day.year}"
+
+
+def kroner(amount) -> str:
+    """124890 → 'kr 124 890' (compare with normalised text)."""
+    whole = int(amount)
+    assert whole == amount, "these specs only need whole kroner"
+    return "kr " + f"{whole:,}".replace(",", " ")
+
+
+def price_in_words(amount) -> str:
+    return "Gratis" if amount == 0 else kroner(amount)
 
 
 # --- the menu and the pages --------------------------------------------------
@@ -135,7 +264,7 @@ def nav_key(src: str) -> str:
 
 def page_exists_in(code: str, src: str) -> bool:
     """A menu page exists in a language when its template (generated) or its file (editorial) does."""
-    if code == DEFAULT:
+    if code == DEFAULT_LANGUAGE:
         return True
     if src in NAV_TEMPLATES:
         return has_template(code, NAV_TEMPLATES[src])
@@ -144,21 +273,9 @@ def page_exists_in(code: str, src: str) -> bool:
 
 # --- courses, from data/courses/ ----------------------------------------------
 
-def nb(value):
-    """The bokmål text of a data text written plainly or as {nb: …, en: …}."""
-    return value["nb"] if isinstance(value, dict) else value
-
-
-def in_language(value, code: str):
-    """The text in `code`, or None when it has no translation there."""
-    if isinstance(value, dict):
-        return value.get(code)
-    return value if code == DEFAULT else None
-
-
 @cache
 def courses() -> list[dict]:
-    return [read_yaml(f) for f in sorted((DATA_DIR / "courses").glob("*.y*ml"))]
+    return [read_yaml(f) for f in sorted(COURSES_DIR.glob("*.y*ml"))]
 
 
 def course(course_id: str) -> dict:
@@ -219,7 +336,7 @@ def review_of_page(code: str, url: str) -> str | None:
 # --- data texts ----------------------------------------------------------------
 
 def _is_local_text(value) -> bool:
-    return isinstance(value, dict) and DEFAULT in value and set(value) <= set(CODES) and all(
+    return isinstance(value, dict) and DEFAULT_LANGUAGE in value and set(value) <= set(LANGUAGES) and all(
         isinstance(v, str) for v in value.values())
 
 
@@ -249,7 +366,7 @@ def untranslated_texts(code: str, shortest: int = 12) -> list[str]:
     for text in data_texts():
         if code in text:
             continue
-        plain = normalise(text[DEFAULT])
+        plain = normalise(text[DEFAULT_LANGUAGE])
         if len(plain) >= shortest and not re.search(r"[*_\[\]()<>#`{}]", plain):
             out.add(plain)
     return sorted(out)
@@ -279,57 +396,3 @@ def municipalities() -> list[dict]:
 
 def base_url(copy: str) -> str:
     return next(m["base_url"] for m in municipalities() if m["id"] == copy)
-
-
-# --- the built tree ------------------------------------------------------------
-
-def language_of(rel: str) -> tuple[str, str]:
-    """('uk', 'kurs/') for 'uk/kurs/index.html'; bokmål for anything outside a language folder."""
-    head, _, rest = rel.partition("/")
-    if head in OTHERS and rest:
-        return head, rest
-    return DEFAULT, rel
-
-
-def is_embed(rel: str) -> bool:
-    """Blocks and widgets for the municipalities' own pages (embed/): not pages of the site."""
-    return rel.startswith("embed/")
-
-
-def language_pages(copy_dir: Path) -> dict[str, set[str]]:
-    """language → rel paths of its HTML pages ('kurs/index.html'), from the built tree."""
-    found: dict[str, set[str]] = {code: set() for code in CODES}
-    for file in copy_dir.rglob("*.html"):
-        rel = file.relative_to(copy_dir).as_posix()
-        if is_embed(rel):
-            continue
-        code, inner = language_of(rel)
-        found.setdefault(code, set()).add(inner)
-    return found
-
-
-def resolve(copy_dir: Path, page_rel: str, href: str, absolute_base: str | None = None) -> str | None:
-    """The rel path of the file an href on page `page_rel` leads to inside the copy, or None.
-    Relative hrefs only, unless `absolute_base` (the copy's base_url) is given."""
-    target = resolve_in_copy(copy_dir, page_rel, href, absolute_base)
-    if target is None:
-        return None
-    try:
-        return target.relative_to(copy_dir).as_posix()
-    except ValueError:
-        return None
-
-
-def soup(text: str) -> BeautifulSoup:
-    return BeautifulSoup(text, "html.parser")
-
-
-def search_index(copy_dir: Path, code: str) -> dict:
-    return json.loads((copy_dir / prefix(code) / "search" / "search_index.json").read_text(encoding="utf-8"))
-
-
-def nearest_lang(element) -> str | None:
-    for node in [element, *element.parents]:
-        if getattr(node, "attrs", None) and node.get("lang"):
-            return node["lang"]
-    return None

@@ -1,0 +1,37 @@
+"""The as-of date of the behaviour tests and the environment a build or a command runs in.
+
+Every build and command of the behaviour tests runs at noon in Oslo on its as-of day
+(PINNED_DAY unless a test says otherwise), so no time zone or daylight-saving edge can
+move it to another day.
+"""
+
+from __future__ import annotations
+
+import os
+from datetime import date, datetime
+from zoneinfo import ZoneInfo
+
+OSLO = ZoneInfo("Europe/Oslo")
+
+# The as-of day of the fixture project (tests/fixtures/project/).
+PINNED_DAY = date(2026, 11, 27)
+
+# Variables of the caller's environment a test must not inherit: the preview's switches,
+# `make check STRICT=1`, and the titles make new-course / new-organisation pass on.
+_NOT_INHERITED = ("ETABLERER_MODE", "ETABLERER_COPY", "STRICT", "TITLE", "NAME")
+
+
+def epoch_of(day: date) -> str:
+    """SOURCE_DATE_EPOCH for noon in Oslo on `day`."""
+    return str(int(datetime(day.year, day.month, day.day, 12, 0, tzinfo=OSLO).timestamp()))
+
+
+PINNED_EPOCH = int(epoch_of(PINNED_DAY))
+
+
+def pinned_environ(day: date = PINNED_DAY, **extra: str) -> dict[str, str]:
+    """This process's environment with the as-of date `day` (SOURCE_DATE_EPOCH), without the
+    variables above, UTF-8 for a child Python's output, and `extra` on top."""
+    env = {name: value for name, value in os.environ.items() if name not in _NOT_INHERITED}
+    env.update(SOURCE_DATE_EPOCH=epoch_of(day), NO_MKDOCS_2_WARNING="1", PYTHONIOENCODING="utf-8", **extra)
+    return env
