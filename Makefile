@@ -86,9 +86,13 @@ verify: $(STAMP)
 production-guard: $(STAMP)
 	$(BIN)/python -m etablerer production-guard
 
-# Preview one copy (COPY=moss|vestby|rade|valer) with live reload on data/, content/ and hooks/.
+# Preview one copy (COPY=moss|vestby|rade|valer) with live reload on data/, content/ and hooks/,
+# on http://$(HOST):$(PORT)/ (PORT=8001 when 8000 is taken). While the files have errors, the
+# preview shows the last valid pages with the problems listed at the top of every page.
+HOST ?= 127.0.0.1
+PORT ?= 8000
 serve: $(STAMP)
-	ETABLERER_COPY=$(COPY) ETABLERER_LANGUAGE=$(LANGUAGE) $(BIN)/mkdocs serve --livereload
+	ETABLERER_COPY=$(COPY) ETABLERER_LANGUAGE=$(LANGUAGE) $(BIN)/mkdocs serve --livereload -a "$(HOST):$(PORT)"
 
 # The performance benchmark (not part of make test): build times side by side, growth
 # with courses and municipalities, preview rebuild, page weight, peak memory, against

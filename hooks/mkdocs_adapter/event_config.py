@@ -9,6 +9,7 @@ from pathlib import Path
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 
+from etablerer.inputs.content import check_content
 from etablerer.inputs.errors import DataErrors
 from etablerer.publish.sitebuild import plan_build
 from mkdocs_adapter import state
@@ -21,10 +22,28 @@ log = logging.getLogger("mkdocs.etablerer")
 def on_config(config):
     try:
         state.plan = plan_build(Path(config.config_file_path).parent, os.environ)
+        state.problems = []
     except DataErrors as exc:
+        if not (state.serving and state.plan is not None):
+            for error in exc.errors:
+                log.error(str(error))
+            raise PluginError(exc.report().splitlines()[-1]) from None
+        # The preview keeps the last valid pages and lists the problems on each (event_pages.py):
+        # a failed rebuild would leave the browser waiting for a build that never comes.
+        # Logged as info: the config is strict, and a warning would fail this build too.
+        state.problems = list(exc.errors)
         for error in exc.errors:
-            log.error(str(error))
-        raise PluginError(exc.report().splitlines()[-1]) from None
+            log.info(str(error))
+        log.info(exc.report().splitlines()[-1] + " The preview shows the last valid version until they are fixed.")
+    if state.serving:
+        # content/ problems too (a broken link would stop a strict build, and the preview with it)
+        root = Path(config.config_file_path).parent
+        content_problems = check_content(root / "content", root)
+        for error in content_problems:
+            log.info(str(error))
+        state.problems += content_problems
+        if state.problems:
+            config.strict = False  # the notice on every page says what is wrong
     plan = state.plan
     for note in plan.notes:
         log.info(note)  # expected conditions: info, so --strict still builds

@@ -6,6 +6,7 @@ import posixpath
 import re
 
 from etablerer.inputs.addresses import base_prefix
+from etablerer.render.chrome import preview_problems
 from mkdocs_adapter import contract, state
 from mkdocs_adapter.templatecache import THEME_TEMPLATES
 
@@ -39,14 +40,25 @@ def on_template_context(context, template_name, config):
 
 
 def on_post_page(output, page, config):
-    return state.current().finish_html(output)
+    return state.current().finish_html(with_problems(output))
 
 
 def on_post_template(output_content, template_name, config):
     plan = state.current()
     if template_name == "404.html":
-        return plan.finish_html(plain_root_links(output_content))
+        return plan.finish_html(with_problems(plain_root_links(output_content)))
     return plan.finish_html(output_content) if template_name.endswith(".html") else output_content
+
+
+_BODY = re.compile(r"<body\b[^>]*>")
+
+
+def with_problems(html: str) -> str:
+    """`make serve` while the files have errors: the notice first thing in the body of every page."""
+    if not state.problems:
+        return html
+    notice = str(preview_problems(state.problems))
+    return _BODY.sub(lambda m: m[0] + notice, html, count=1)
 
 
 _ROOT_PATH_LINK = re.compile(r'((?:href|src)=")(/[^"]*)"')

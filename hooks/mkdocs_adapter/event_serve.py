@@ -1,12 +1,19 @@
-"""on_serve: `make serve` looks for saved files every SERVE_POLL_SECONDS instead of MkDocs' 0.5 s."""
+"""`make serve`: the preview survives errors in the files, and looks for saved files every 0.1 s."""
 
 from __future__ import annotations
 
 from watchdog.observers.polling import PollingObserver
 
+from mkdocs_adapter import state
+
 # `mkdocs serve` looks for saved files every 0.5 s: on average a quarter of a second of an
 # editor's wait for the preview. Our watched folders are small; a look every 0.1 s is cheap.
 SERVE_POLL_SECONDS = 0.1
+
+
+def on_startup(command, dirty):
+    """`mkdocs serve` keeps serving the last valid pages while the files have errors (event_config.py)."""
+    state.serving = command == "serve"
 
 
 def on_serve(server, config, builder):

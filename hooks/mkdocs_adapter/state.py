@@ -6,6 +6,9 @@ from etablerer.publish.sitebuild import BuildPlan, NavEntry
 
 plan: BuildPlan | None = None
 menu: list[NavEntry] = []
+# `make serve` only: while the files have errors, the last valid plan is served with these listed.
+serving: bool = False
+problems: list = []
 
 
 def current() -> BuildPlan:

@@ -1,9 +1,9 @@
 """`make serve`: an edit shows without a restart; an invalid edit shows the error and the server survives.
 
 Runs what `make serve` runs (mkdocs serve with live reload) in a copy of the
-project on a free port of 127.0.0.1. While a rebuild is failing, mkdocs serve
-holds requests, so the client uses short timeouts and polls. The deadlines only
-catch a hang; they say nothing about speed.
+project on a free port of 127.0.0.1. The client uses short timeouts and polls
+(test_serve_problems.py shows what the preview shows while a file is broken). The
+deadlines only catch a hang; they say nothing about speed.
 """
 
 from __future__ import annotations

@@ -165,3 +165,10 @@ def landing_page(data: ServiceData, today: date) -> str:
     return render("chrome/landing.html", localised=localised, region=data.region,
                   municipalities=data.municipalities, is_sample=sample, banner=banner, today=today)
 
+
+
+def preview_problems(errors) -> Markup:
+    """The notice `make serve` puts at the top of every page while the files have errors
+    (DataError objects: file, line, field, message); the pages behind it are the last valid ones."""
+    errors = list(errors)
+    return Markup(render("chrome/preview_problems.html", errors=errors, count=len(errors)))
