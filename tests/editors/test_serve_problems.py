@@ -15,7 +15,10 @@ from datetime import date
 
 import pytest
 
-from .conftest import course_text, edit, environ_on
+from tests.support.edits import edit
+from tests.support.environ import pinned_environ
+
+from .conftest import course_text
 from .test_serve import DAY, fetch, free_port, wait_for
 
 pytestmark = [pytest.mark.browser, pytest.mark.build, pytest.mark.slow]
@@ -35,7 +38,7 @@ def preview(project, tmp_path):
     log = tmp_path / "serve.log"
     with log.open("w") as out:
         server = subprocess.Popen([sys.executable, "-m", "mkdocs", "serve", "--livereload", "-a", f"127.0.0.1:{port}"],
-                                  cwd=project, env=environ_on(DAY), stdout=out, stderr=subprocess.STDOUT)
+                                  cwd=project, env=pinned_environ(DAY), stdout=out, stderr=subprocess.STDOUT)
     try:
         url = f"http://127.0.0.1:{port}/kurs/{COURSE_ID}/"
         wait_for(lambda: fetch(url), "the first build", server, log)
