@@ -21,6 +21,8 @@ from etablerer.publish.verify import report, verify_copy
 from etablerer.render.pages import generated_pages
 from etablerer.reports.coveragepage import with_coverage_page
 from etablerer.reports.health import findings, summary
+from etablerer.reports.readability import readability
+from etablerer.reports.readability import summary_line as readability_summary
 from etablerer.view.siteview import SiteView
 from mkdocs_adapter import runner
 
@@ -44,8 +46,10 @@ def cmd_check(root: Path, strict: bool) -> int:
     view = SiteView(data, as_of_date(), TOKEN_HOST)
     for lang in data.language_files.languages:  # renders every template once (template errors, agreement coverage)
         in_language = view.in_language(lang.code)
-        with_coverage_page(in_language, generated_pages(in_language))
-    found = findings(view)
+        rendered = with_coverage_page(in_language, generated_pages(in_language))
+        if lang.is_default:
+            lix = readability(in_language, rendered)
+    found = findings(view, lix=lix)
     # Strict runs fail on the findings, so they list every one; otherwise a short summary.
     lines = [f"note: {f}" for f in found] if strict else summary(found)[:-1]
     for line in lines:
@@ -53,6 +57,7 @@ def cmd_check(root: Path, strict: bool) -> int:
     took = time.perf_counter() - started
     print(f"data/ and content/ are valid: {len(data.courses)} courses, {len(data.municipalities)} "
           f"municipalities ({took:.2f} s).")
+    print(readability_summary(lix))
     if found:
         print(summary(found)[-1])
     return 1 if strict and found else 0

@@ -17,6 +17,7 @@ from etablerer.facts.host import Host
 from etablerer.inputs.errors import DataErrors
 from etablerer.inputs.loading import ServiceData, load_data
 from etablerer.view.siteview import SiteView
+from tests.support.edits import edit
 from tests.support.project import project_copy
 
 
@@ -69,3 +70,21 @@ def only_courses(root: Path, *courses: tuple[str, str]) -> None:
         file.unlink()
     for name, text in courses:
         (folder / name).write_text(text, encoding="utf-8")
+
+
+# The fixture's contact page is above the plain-language target (LIX 41.8 on 27 November 2026, over 40):
+# these edits of its wording (in a project copy, never in the frozen fixture) bring it under.
+PLAIN_CONTACT = (
+    ("Vil du ha en samtale med en rådgiver, bestiller du veiledning.",
+     "Vil du snakke med en rådgiver? Bestill veiledning."),
+    ("<p><strong>Åpningstider:</strong></p>", "<p><strong>Vi er åpne:</strong></p>"),
+    ("## Tilgjengelighet i lokalene", "## Slik er lokalene"),
+    ("## Rådgiverne\n", "## Disse kan du snakke med\n"),
+    (". Snakker {{ language_names(adviser.languages) }}.</li>",
+     ". Språk: {{ language_names(adviser.languages) }}.</li>"),
+)
+
+
+def plain_contact_page(root: Path) -> None:
+    for old, new in PLAIN_CONTACT:
+        edit(root / "languages" / "nb" / "pages" / "contact.md", old, new)

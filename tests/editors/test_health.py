@@ -197,7 +197,8 @@ def test_legible_logos_are_no_finding(project, name, write):
 
 def test_the_logo_rule_uses_the_width_the_footer_draws(project):
     """The rule's box width is the width= the footer template gives every logo."""
-    template = (REPO / "hooks" / "etablerer" / "render" / "templates" / "chrome" / "responsible.html").read_text(encoding="utf-8")
+    templates = REPO / "hooks" / "etablerer" / "render" / "templates"
+    template = (templates / "chrome" / "responsible.html").read_text(encoding="utf-8")
     assert f'width="{health.LOGO_BOX_WIDTH}"' in template
 
 

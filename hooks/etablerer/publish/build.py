@@ -32,6 +32,7 @@ from etablerer.render.embeds import EMBED_DIR, write_embeds
 from etablerer.render.pages import generated_pages
 from etablerer.reports.coverage import coverage_of
 from etablerer.reports.health import REPORT_DIR, Finding, findings, write_report
+from etablerer.reports.readability import readability
 from etablerer.reports.translations import TRANSLATIONS_REPORT, missing_translations, summary_lines
 from etablerer.view.siteview import SiteView
 
@@ -105,8 +106,10 @@ def build_site(root: Path, site: Path, environ: dict[str, str] | None = None,
             # beside the copies (site/_report/), never inside one.
             today = as_of_date(environ)
             view = SiteView(data, today, Host.of(data.municipalities[0]))
-            found = findings(view)
-            report = write_report(staged, view, found, coverage_of(view, generated_pages(view)))
+            pages = generated_pages(view)
+            lix = readability(view, pages)
+            found = findings(view, lix=lix)
+            report = write_report(staged, view, found, coverage_of(view, pages), lix)
             missing = missing_translations(view)
             (staged / REPORT_DIR / TRANSLATIONS_REPORT).write_text(
                 "".join(f"{m}\n" for m in missing) or "Everything is translated.\n", encoding="utf-8")

@@ -7,7 +7,7 @@ per language.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from functools import cached_property
 from pathlib import Path
@@ -131,11 +131,12 @@ def with_languages(data: ServiceData, codes: tuple[str, ...] | None) -> ServiceD
     return replace(data, language_files=replace(files, languages=kept))
 
 
-def notes(view: SiteView) -> list[str]:
-    """Expected conditions worth telling the editors; not failures: the content health summary."""
+def notes(view: SiteView, pages: Sequence[GeneratedPage] | None = None) -> list[str]:
+    """Expected conditions worth telling the editors; not failures: the content health summary.
+    `pages`: the run's generated pages, already rendered."""
     if view.lang != DEFAULT_LANGUAGE:
         return []  # said once, by the bokmål run
-    return [line.removeprefix("note: ") for line in summary(findings(view))]
+    return [line.removeprefix("note: ") for line in summary(findings(view, pages))]
 
 
 def content_sources(view: SiteView) -> dict[str, str]:
@@ -152,8 +153,9 @@ def plan_build(root: Path, environ: Mapping[str, str]) -> BuildPlan:
     chosen = environ.get(LANGUAGES_ENV)
     data = with_languages(data, tuple(c for c in chosen.split(",") if c) if chosen else None)
     view = SiteView(data, as_of_date(environ), choose_host(data, environ), choose_language(data, environ))
+    pages = with_coverage_page(view, generated_pages(view))
     return BuildPlan(view, view.host.base_url + view.language.prefix,
-                     with_coverage_page(view, generated_pages(view)), ChromeRenderer(view),
-                     notes(view), extra_files(view), PageHeads(view), content_sources(view),
+                     pages, ChromeRenderer(view),
+                     notes(view, pages), extra_files(view), PageHeads(view), content_sources(view),
                      environ.get("ETABLERER_MODE") == MODE_TEMPLATE and csp.enabled(environ))
 

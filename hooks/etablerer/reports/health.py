@@ -13,17 +13,29 @@ from __future__ import annotations
 import json
 import re
 import xml.etree.ElementTree as ET
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import asdict, dataclass
 from datetime import timedelta
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from etablerer.facts import courses as course_status
 from etablerer.facts.agreements import has_ceased
 from etablerer.facts.sample import sample_sources
 from etablerer.inputs.servicedata import ServiceData
 from etablerer.reports.coverage import Coverage
+from etablerer.reports.readability import (
+    LIX_TARGET,
+    LONG_SENTENCE_WORDS,
+    TARGET_PAGES,
+    VERY_LONG_SENTENCE_WORDS,
+    Readability,
+    readability,
+)
 from etablerer.view.siteview import SiteView
+
+if TYPE_CHECKING:
+    from etablerer.render.pages import GeneratedPage
 
 REPORT_DIR = "_report"
 
@@ -55,6 +67,9 @@ THRESHOLDS = (
     f"logos are drawn {LOGO_BOX_WIDTH} px wide: raster files at least {LOGO_MIN_RASTER_WIDTH} px wide; "
     f"SVG needs a viewBox and text at least {LOGO_MIN_TEXT_PX} px when drawn; "
     f"any logo at least {LOGO_MIN_HEIGHT_PX} px high when drawn",
+    f"plain language: LIX at most {LIX_TARGET} on the pages a citizen needs most ({', '.join(TARGET_PAGES)}); "
+    f"sentences over {LONG_SENTENCE_WORDS} words are quoted, over {VERY_LONG_SENTENCE_WORDS} words on any page "
+    "or data text are findings",
 )
 
 
@@ -81,15 +96,37 @@ KINDS = {
     "sample-data": "Sample records still present",
     "placeholder-logo": "Placeholder logos still present",
     "logo-too-small": "Logos too small to be legible",
+    "plain-language": f"Pages a citizen needs most above LIX {LIX_TARGET}",
+    "long-sentence": f"Sentences over {VERY_LONG_SENTENCE_WORDS} words",
 }
 
 
-def findings(view: SiteView) -> list[Finding]:
+def findings(view: SiteView, pages: Sequence[GeneratedPage] | None = None,
+             lix: Readability | None = None) -> list[Finding]:
+    """Every finding on the view's date. `pages`: the bokmål generated pages if the caller has rendered
+    them, `lix`: their readability if already measured (else both are made here)."""
     out: list[Finding] = []
     for check in (_agreement, _ceased, _registration_links, _old_courses, _next_course, _survey,
                   _sample, _placeholder_logos, _logo_sizes):
         out.extend(check(view))
+    out.extend(_plain_language(lix if lix is not None else readability(view, pages)))
     return sorted(out, key=lambda f: list(KINDS).index(f.kind))
+
+
+def _plain_language(lix: Readability) -> Iterator[Finding]:
+    for page in lix.over_target:
+        hardest = f"; hardest: «{page.hardest[0].quote}»" if page.hardest else ""
+        yield Finding("plain-language", page.where,
+                      f"{page.name} has LIX {page.lix:.0f}, above the target {page.target} for the pages a citizen "
+                      f"needs most ({page.counts.words_per_sentence:.1f} words a sentence, "
+                      f"{page.counts.long_share:.0f} % long words){hardest}; shorter sentences and common words "
+                      "bring it down (the report quotes the hardest sentences)")
+    for measured in (*lix.pages, *lix.texts):
+        for sentence in measured.long_sentences:
+            if sentence.words > VERY_LONG_SENTENCE_WORDS:
+                yield Finding("long-sentence", measured.where,
+                              f"{measured.name}: a sentence of {sentence.words} words: «{sentence.quote}»; "
+                              "split it into two or three")
 
 
 def _at(data: ServiceData, record: object, *field: str | int) -> str:
@@ -316,19 +353,21 @@ def summary(found: list[Finding], report: str | None = None) -> list[str]:
     return lines
 
 
-def report_html(view: SiteView, found: list[Finding], cov: Coverage | None) -> str:
+def report_html(view: SiteView, found: list[Finding], cov: Coverage | None,
+                lix: Readability | None = None) -> str:
     from etablerer.render.environment import render  # templates only when a report is written
 
     groups = [(KINDS[kind], [f for f in found if f.kind == kind]) for kind in KINDS]
     return render("report/health.html", today=view.today, groups=groups, total=len(found), cov=cov,
-                  thresholds=THRESHOLDS)
+                  thresholds=THRESHOLDS, lix=lix, lix_target=LIX_TARGET, long_words=LONG_SENTENCE_WORDS)
 
 
-def write_report(site: Path, view: SiteView, found: list[Finding], cov: Coverage | None) -> Path:
+def write_report(site: Path, view: SiteView, found: list[Finding], cov: Coverage | None,
+                 lix: Readability | None = None) -> Path:
     """site/_report/index.html (for people) and health.json (for jobs)."""
     folder = site / REPORT_DIR
     folder.mkdir(parents=True, exist_ok=True)
-    (folder / "index.html").write_text(report_html(view, found, cov), encoding="utf-8")
+    (folder / "index.html").write_text(report_html(view, found, cov, lix), encoding="utf-8")
     payload = {
         "as_of": view.today.isoformat(),
         "findings": [asdict(f) for f in found],
@@ -339,6 +378,11 @@ def write_report(site: Path, view: SiteView, found: list[Finding], cov: Coverage
                       for e in cov.items],
             "visibility": [o.id for o in cov.visibility.organisations],
         },
+        "readability": None if lix is None else [
+            {"name": m.name, "where": m.where, "lix": round(m.lix, 1), "target": m.target, "words": m.counts.words,
+             "sentences": m.counts.sentences, "long_words": m.counts.long_words,
+             "long_sentences": [s.text for s in m.long_sentences]}
+            for m in (*lix.pages, *lix.texts)],
     }
     (folder / "health.json").write_text(json.dumps(payload, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
     return folder / "index.html"
