@@ -26,7 +26,10 @@ def test_check_strict_fails_on_the_findings_and_lists_each(project):
     assert run.returncode != 0
     notes = [line for line in run.stdout.splitlines() if line.startswith("note: ")]
     assert any("Viken fylkeskommune ceased 2023-12-31" in n for n in notes)
-    assert run.stdout.splitlines()[-1].startswith("Content health: ")
+    last = run.stdout.splitlines()[-1]  # says why a valid check fails, and what to do
+    assert last.startswith(f"STRICT=1: the check fails because of {len(notes)} content health findings (")
+    assert "agreement-ended" in last and "organisation-ceased" in last
+    assert last.endswith("Fix them, or run make check without STRICT=1.")
 
 
 @pytest.fixture
