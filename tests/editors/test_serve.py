@@ -14,6 +14,7 @@ import sys
 import time
 import urllib.error
 import urllib.request
+from contextlib import contextmanager
 from datetime import date
 from pathlib import Path
 
@@ -56,26 +57,37 @@ def wait_for(predicate, what: str, server: subprocess.Popen, log: Path):
     pytest.fail(f"gave up waiting for {what}:\n{log.read_text()[-3000:]}")
 
 
-@pytest.fixture
-def served(project, tmp_path):
-    course = project / "data" / "courses" / f"{COURSE_ID}.yml"
-    course.write_text(course_text(COURSE_ID, date(2027, 6, 1), deadline=date(2027, 5, 25)), encoding="utf-8")
+@contextmanager
+def preview(project: Path, log: Path, course_id: str):
+    """What `make serve` runs, on a free port, with a course of its own: (course file, its URL, server)."""
+    course = project / "data" / "courses" / f"{course_id}.yml"
+    course.write_text(course_text(course_id, date(2027, 6, 1), deadline=date(2027, 5, 25)), encoding="utf-8")
     port = free_port()
-    log = tmp_path / "serve.log"
     with log.open("w") as out:
         server = subprocess.Popen([sys.executable, "-m", "mkdocs", "serve", "--livereload", "-a", f"127.0.0.1:{port}"],
                                   cwd=project, env=pinned_environ(DAY), stdout=out, stderr=subprocess.STDOUT)
     try:
-        url = f"http://127.0.0.1:{port}/kurs/{COURSE_ID}/"
+        url = f"http://127.0.0.1:{port}/kurs/{course_id}/"
         wait_for(lambda: fetch(url), "the first build", server, log)
-        yield course, url, server, log
+        yield course, url, server
     finally:
-        server.terminate()
-        try:
-            server.wait(timeout=30)
-        except subprocess.TimeoutExpired:
-            server.kill()
-            server.wait()
+        stop(server)
+
+
+def stop(server: subprocess.Popen) -> None:
+    server.terminate()
+    try:
+        server.wait(timeout=30)
+    except subprocess.TimeoutExpired:
+        server.kill()
+        server.wait()
+
+
+@pytest.fixture
+def served(project, tmp_path):
+    log = tmp_path / "serve.log"
+    with preview(project, log, COURSE_ID) as (course, url, server):
+        yield course, url, server, log
 
 
 def test_an_edit_shows_and_an_invalid_edit_does_not_kill_the_server(served):

@@ -8,18 +8,13 @@ away. The deadlines only catch a hang; they say nothing about speed.
 
 from __future__ import annotations
 
-import subprocess
-import sys
 import time
-from datetime import date
 
 import pytest
 
 from tests.support.edits import edit
-from tests.support.environ import pinned_environ
 
-from .conftest import course_text
-from .test_serve import DAY, fetch, free_port, wait_for
+from .test_serve import fetch, preview, wait_for
 
 pytestmark = [pytest.mark.browser, pytest.mark.build, pytest.mark.slow]
 
@@ -31,29 +26,14 @@ HANG_MS = 120_000
 
 
 @pytest.fixture
-def preview(project, tmp_path):
-    course = project / "data" / "courses" / f"{COURSE_ID}.yml"
-    course.write_text(course_text(COURSE_ID, date(2027, 6, 1), deadline=date(2027, 5, 25)), encoding="utf-8")
-    port = free_port()
+def served(project, tmp_path):
     log = tmp_path / "serve.log"
-    with log.open("w") as out:
-        server = subprocess.Popen([sys.executable, "-m", "mkdocs", "serve", "--livereload", "-a", f"127.0.0.1:{port}"],
-                                  cwd=project, env=pinned_environ(DAY), stdout=out, stderr=subprocess.STDOUT)
-    try:
-        url = f"http://127.0.0.1:{port}/kurs/{COURSE_ID}/"
-        wait_for(lambda: fetch(url), "the first build", server, log)
+    with preview(project, log, COURSE_ID) as (course, url, server):
         yield course, url, server, log
-    finally:
-        server.terminate()
-        try:
-            server.wait(timeout=30)
-        except subprocess.TimeoutExpired:
-            server.kill()
-            server.wait()
 
 
-def test_a_broken_file_is_listed_on_the_open_page_and_the_fix_takes_it_away(preview, browser):
-    course, url, server, log = preview
+def test_a_broken_file_is_listed_on_the_open_page_and_the_fix_takes_it_away(served, browser):
+    course, url, server, log = served
     context = browser.new_context(locale="nb-NO")
     try:
         page = context.new_page()
@@ -76,8 +56,8 @@ def test_a_broken_file_is_listed_on_the_open_page_and_the_fix_takes_it_away(prev
         context.close()
 
 
-def test_while_a_file_is_broken_every_request_is_answered_with_the_notice(preview):
-    course, url, server, log = preview
+def test_while_a_file_is_broken_every_request_is_answered_with_the_notice(served):
+    course, url, server, log = served
     edit(course, "capacity: 20", "capacity: 0")
     wait_for(lambda: MESSAGE in log.read_text(), "the error in the terminal", server, log)
     started = time.monotonic()
