@@ -17,6 +17,8 @@ import urllib.error
 import urllib.request
 from pathlib import Path
 
+from tests.support.project import stop_process
+
 from .timing import environ
 
 HANG = 300  # seconds: only to stop a hung server
@@ -77,9 +79,4 @@ def rebuild_times(root: Path, copy: str, reps: int) -> list[float]:
             _wait(lambda m=marker: m not in (fetch(url) or m), f"restore {i}", server, log)
         return times
     finally:
-        server.terminate()
-        try:
-            server.wait(timeout=30)
-        except subprocess.TimeoutExpired:
-            server.kill()
-            server.wait()
+        stop_process(server)

@@ -22,6 +22,7 @@ import pytest
 
 from tests.support.edits import edit
 from tests.support.environ import pinned_environ
+from tests.support.project import stop_process
 
 from .conftest import course_text
 
@@ -71,16 +72,7 @@ def preview(project: Path, log: Path, course_id: str):
         wait_for(lambda: fetch(url), "the first build", server, log)
         yield course, url, server
     finally:
-        stop(server)
-
-
-def stop(server: subprocess.Popen) -> None:
-    server.terminate()
-    try:
-        server.wait(timeout=30)
-    except subprocess.TimeoutExpired:
-        server.kill()
-        server.wait()
+        stop_process(server)
 
 
 @pytest.fixture

@@ -38,3 +38,13 @@ def run_etablerer(root: Path, day: date, *args: str, module: str = "etablerer",
     the as-of date `day` (tests.support.environ.pinned_environ) and `extra_env`."""
     return subprocess.run([sys.executable, "-m", module, *args], cwd=root, env=pinned_environ(day, **extra_env),
                           capture_output=True, text=True, encoding="utf-8", timeout=600)
+
+
+def stop_process(process: subprocess.Popen, timeout: float = 30) -> None:
+    """Ask a server to stop, and make sure it has."""
+    process.terminate()
+    try:
+        process.wait(timeout=timeout)
+    except subprocess.TimeoutExpired:
+        process.kill()
+        process.wait()
