@@ -88,6 +88,13 @@ def test_html_in_a_translation_is_refused_on_its_own_line(data_copy):
     assert errors_of(data_copy) == [at(BASIC, TITLE_EN, "title.en", f"'<i>' (and 1 more tag) {HTML}")]
 
 
+def test_a_quoted_tag_in_a_translation_is_shown_as_written(data_copy):
+    # The message quotes the text; braces in it are not filled in like a message template.
+    edit(data_copy, BASIC, TITLE_EN, "  en: Course <a title=\"{field}\">here</a>")
+    assert errors_of(data_copy) == [
+        at(BASIC, TITLE_EN, "title.en", f"'<a title=\"{{field}}\">' (and 1 more tag) {HTML}")]
+
+
 def test_html_in_a_name_is_refused(data_copy):
     edit(data_copy, REGION, ADVISER, "    name: <b>Kari</b> Nordmann")
     assert errors_of(data_copy) == [at(REGION, ADVISER, "advisers[0].name", f"'<b>' (and 1 more tag) {HTML}")]

@@ -204,7 +204,9 @@ def _local_text(max_length: int):
                 try:
                     texts[code] = _clean_text(text, max_length)
                 except PydanticCustomError as exc:
-                    raise PydanticCustomError(exc.type, exc.message(), {"field": code}) from None
+                    # The message goes in as a value: a text quoted in it may hold {field} or {x}.
+                    raise PydanticCustomError(exc.type, "{message}", {"field": code, "message": exc.message()}) \
+                        from None
             return LocalText(texts.pop(DEFAULT_LANGUAGE), texts)
         return LocalText(_clean_text(value, max_length))
     return parse
