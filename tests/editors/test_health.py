@@ -175,7 +175,6 @@ def logo_findings(root: Path) -> list[str]:
     ("flat.svg", _svg('viewBox="0 0 1000 50"'), "only 9 px high"),
     ("tinytext.svg", _svg('viewBox="0 0 480 160"', '<text font-size="20">IN</text>'), "has text 7.5 px high"),
     ("styled.svg", _svg('viewBox="0 0 480 160"', '<text style="font-size: 16px">IN</text>'), "has text 6.0 px high"),
-    ("broken.png", lambda path: path.write_bytes(b"not an image"), "cannot be read as an image"),
 ])
 def test_logo_too_small_to_be_legible_is_a_finding(project, name, write, expected):
     _logo(project, name, write)
@@ -193,6 +192,17 @@ def test_logo_too_small_to_be_legible_is_a_finding(project, name, write, expecte
 def test_legible_logos_are_no_finding(project, name, write):
     _logo(project, name, write)
     assert logo_findings(project) == []
+
+
+@pytest.mark.parametrize("name, write", [
+    ("broken.png", lambda path: path.write_bytes(b"not an image")),
+    ("broken.svg", lambda path: path.write_text("<svg", encoding="utf-8")),
+    ("logo.pdf", lambda path: path.write_bytes(b"%PDF-1.4")),
+])
+def test_a_logo_a_browser_cannot_show_is_an_error_not_a_finding(tmp_path, name, write):
+    # rules.py refuses it (tests/data/test_logo_files.py), so the report never repeats it.
+    write(tmp_path / name)
+    assert health.logo_problems(tmp_path / name) == []
 
 
 def test_the_logo_rule_uses_the_width_the_footer_draws(project):

@@ -129,6 +129,11 @@ VALIDATOR_ALONE = [
     c("language code unknown to CLDR", "languages: [nb]", "languages: [xq]"),
     c("price with more than two decimals, as a number", "price: 300", "price: 300.505"),
     c("text of spaces only", "title: Testkurs", 'title: "   "'),
+    c("HTML tag in a text (plaintext.py)", "title: Testkurs", "title: Testkurs <b>nå</b>"),
+    c("mojibake in a text (plaintext.py)", "title: Testkurs", "title: TestkÃ¥rs"),
+    c("template syntax in a name (plaintext.py)", "  name: Testhuset", "  name: Testhuset {{ x }}"),
+    c("logo path with content/ in front", "file: assets/logos/gammelfylket.svg",
+      "file: content/assets/logos/gammelfylket.svg", ORGS),
 ]
 # "cross-file reference: unknown organisation" is made below by renaming a
 # successor (the edit needs two places), so its edit here is a no-op marker.

@@ -13,8 +13,10 @@ from typing import Annotated, Literal
 from urllib.parse import urlsplit
 
 from babel import Locale, UnknownLocaleError
-from pydantic import BeforeValidator, Field, PlainValidator, StringConstraints, WithJsonSchema
+from pydantic import AfterValidator, BeforeValidator, Field, PlainValidator, StringConstraints, WithJsonSchema
 from pydantic_core import PydanticCustomError
+
+from etablerer.inputs.plaintext import text_problems
 
 LINK_SCHEMES = ("https", "http", "mailto", "tel")
 MAX_NOK = Decimal(100_000_000)  # guards Decimal arithmetic against absurd values
@@ -172,6 +174,14 @@ def _clean_text(value: object, max_length: int, where: str = "") -> str:
         raise _fail("text_empty", f"{where}the text is empty; write it or leave the field out")
     if len(text) > max_length:
         raise _fail("text_long", f"{where}the text has {len(text)} characters; at most {max_length}")
+    return plain_text(text)
+
+
+def plain_text(text: str) -> str:
+    """text, if it is plain text (plaintext.py); else every kind of problem in one message."""
+    problems = text_problems(text)
+    if problems:
+        raise _fail("text_plain", "; also ".join(problems))
     return text
 
 
@@ -194,7 +204,9 @@ def _local_text(max_length: int):
                 try:
                     texts[code] = _clean_text(text, max_length)
                 except PydanticCustomError as exc:
-                    raise PydanticCustomError(exc.type, exc.message(), {"field": code}) from None
+                    # The message goes in as a value: a text quoted in it may hold {field} or {x}.
+                    raise PydanticCustomError(exc.type, "{message}", {"field": code, "message": exc.message()}) \
+                        from None
             return LocalText(texts.pop(DEFAULT_LANGUAGE), texts)
         return LocalText(_clean_text(value, max_length))
     return parse
@@ -212,5 +224,6 @@ def _local_text_schema(max_length: int) -> dict:
 Text = Annotated[LocalText, PlainValidator(_local_text(4000)), WithJsonSchema(_local_text_schema(4000))]
 ShortText = Annotated[LocalText, PlainValidator(_local_text(300)), WithJsonSchema(_local_text_schema(300))]
 # Text that is the same in every language: names, phone numbers, street names.
-PlainShortText = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=300)]
+PlainShortText = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=300),
+                           AfterValidator(plain_text)]
 ReviewState = Literal["drafted", "reviewed"]

@@ -90,7 +90,8 @@ class Period(Record):
 # --- organisations -----------------------------------------------------------
 
 class Logo(Record):
-    file: str = Field(description="Image under content/, for example assets/logos/viken.svg.")
+    file: PlainShortText = Field(
+        description="Image under content/, written without content/: for example assets/logos/viken.svg.")
     alt: PlainShortText = Field(description="Alt text: the organisation's name as the logo shows it.")
     placeholder: Flag = Field(False, description="true while the file is our drawn placeholder, not the official logo.")
 

@@ -14,6 +14,7 @@ from etablerer.inputs.addresses import FEED
 from etablerer.inputs.asof import local_time_problem
 from etablerer.inputs.errors import DataError
 from etablerer.inputs.languages import LANGUAGES_DIR
+from etablerer.inputs.logofiles import open_logo
 from etablerer.inputs.servicedata import ServiceData
 
 
@@ -116,7 +117,7 @@ def _references(data: ServiceData) -> Iterator[DataError]:
 
 
 def _logos(data: ServiceData) -> Iterator[DataError]:
-    """Every organisation a visibility rule names needs a logo that exists."""
+    """Every organisation a visibility rule names needs a logo; every logo a file a browser can show."""
     required = {org_id for a in data.agreements for org_id in a.visibility.organisations}
     for org in data.organisations:
         if org.logo is None:
@@ -124,13 +125,21 @@ def _logos(data: ServiceData) -> Iterator[DataError]:
                 yield data.where(org).error(("logo",), "a logo is required: an agreement's visibility rule names "
                                                        "this organisation; add logo: with file: and alt:")
             continue
-        file = data.content_dir / org.logo.file
-        if org.logo.file.startswith(("/", "\\")) or ".." in org.logo.file.replace("\\", "/").split("/"):
+        path = org.logo.file.replace("\\", "/")
+        if path.startswith("content/"):
+            yield data.where(org.logo).error(("file",), f"'{org.logo.file}' starts with content/; logo paths are "
+                                                        f"inside content/ already, so leave it out: "
+                                                        f"{path.removeprefix('content/')}")
+        elif path.startswith("/") or ".." in path.split("/"):
             yield data.where(org.logo).error(("file",), f"'{org.logo.file}' must be a path inside content/, "
                                                         "for example assets/logos/name.svg")
-        elif not file.is_file():
+        elif not (data.content_dir / org.logo.file).is_file():
             yield data.where(org.logo).error(("file",), f"the logo file content/{org.logo.file} does not exist; "
                                                         "add the file or correct the path")
+        else:
+            opened = open_logo(data.content_dir / org.logo.file)
+            if isinstance(opened, str):
+                yield data.where(org.logo).error(("file",), f"the logo file content/{org.logo.file} {opened}")
 
 
 def _minimum_items_have_services(data: ServiceData) -> Iterator[DataError]:

@@ -22,6 +22,7 @@ from typing import TYPE_CHECKING
 from etablerer.facts import courses as course_status
 from etablerer.facts.agreements import has_ceased
 from etablerer.facts.sample import sample_sources
+from etablerer.inputs.logofiles import open_logo
 from etablerer.inputs.servicedata import ServiceData
 from etablerer.reports.coverage import Coverage
 from etablerer.reports.readability import (
@@ -56,7 +57,6 @@ LOGO_BOX_WIDTH = 180
 LOGO_MIN_RASTER_WIDTH = 2 * LOGO_BOX_WIDTH
 LOGO_MIN_TEXT_PX = 9
 LOGO_MIN_HEIGHT_PX = 24
-RASTER_SUFFIXES = (".png", ".jpg", ".jpeg", ".gif", ".webp")
 
 # The rules in words, for the report.
 THRESHOLDS = (
@@ -257,28 +257,20 @@ def _logo_sizes(view: SiteView) -> Iterator[Finding]:
 
 
 def logo_problems(file: Path) -> list[str]:
-    """Why the logo would be hard to read in the footer (empty: fine)."""
-    suffix = file.suffix.lower()
-    if suffix == ".svg":
-        return _svg_problems(file)
-    if suffix in RASTER_SUFFIXES:
-        return _raster_problems(file)
-    return [f"is a {suffix or 'file without extension'}; use SVG, PNG, JPEG, GIF or WebP"]
+    """Why the logo would be hard to read in the footer (empty: fine).
 
-
-def _raster_problems(file: Path) -> list[str]:
-    from PIL import Image, UnidentifiedImageError  # only needed for raster logos
-
-    try:
-        with Image.open(file) as image:
-            width, height = image.size
-    except (UnidentifiedImageError, OSError):
-        return ["cannot be read as an image; export it again as PNG"]
+    A file a browser cannot show at all is an error, not a finding (rules.py, inputs/logofiles.py).
+    """
+    logo = open_logo(file)
+    if isinstance(logo, str):
+        return []
+    if logo.svg is not None:
+        return _svg_problems(logo.svg)
     out = []
-    if width < LOGO_MIN_RASTER_WIDTH:
-        out.append(f"is {width}×{height} pixels; it is shown {LOGO_BOX_WIDTH} px wide and needs at least "
+    if logo.width < LOGO_MIN_RASTER_WIDTH:
+        out.append(f"is {logo.width}×{logo.height} pixels; it is shown {LOGO_BOX_WIDTH} px wide and needs at least "
                    f"{LOGO_MIN_RASTER_WIDTH} pixels of width to be sharp on phones; ask for a larger file or SVG")
-    out += _shape_problems(width, height)
+    out += _shape_problems(logo.width, logo.height)
     return out
 
 
@@ -286,11 +278,7 @@ _NUMBER = re.compile(r"^\s*([0-9]*\.?[0-9]+)\s*(px)?\s*$")
 _FONT_SIZE = re.compile(r"font-size\s*:\s*([0-9]*\.?[0-9]+)\s*(px)?", re.IGNORECASE)
 
 
-def _svg_problems(file: Path) -> list[str]:
-    try:
-        root = ET.parse(file).getroot()
-    except ET.ParseError:
-        return ["is not a readable SVG file (XML error); export it again"]
+def _svg_problems(root: ET.Element) -> list[str]:
     size = _svg_size(root)
     if size is None:
         return ["has no viewBox (nor width and height in px), so its size on the page is unknown; "
