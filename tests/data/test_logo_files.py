@@ -12,7 +12,9 @@ from pathlib import Path
 import pytest
 from PIL import Image
 
-from .conftest import ORGANISATIONS, edit, errors_of, line_of, load
+from tests.support.edits import edit
+
+from .conftest import ORGANISATIONS, errors_of, line_of, load
 
 FILE = "file: assets/logos/statlig-innovasjon.svg"  # Innovasjon Norge, organisations[1]
 FIELD = "organisations[1].logo.file"
@@ -25,7 +27,7 @@ def logo(root: Path, name: str, content: bytes | str | None = None) -> None:
         path.write_text(content, encoding="utf-8")
     elif content is not None:
         path.write_bytes(content)
-    edit(root, ORGANISATIONS, FILE, f"file: assets/logos/{name}")
+    edit(root / ORGANISATIONS, FILE, f"file: assets/logos/{name}")
 
 
 def error(message: str) -> str:
@@ -39,14 +41,14 @@ def test_a_missing_logo_file_is_an_error(data_copy):
 
 
 def test_a_path_with_content_in_front_says_to_leave_it_out(data_copy):
-    edit(data_copy, ORGANISATIONS, FILE, "file: content/assets/logos/statlig-innovasjon.svg")
+    edit(data_copy / ORGANISATIONS, FILE, "file: content/assets/logos/statlig-innovasjon.svg")
     assert errors_of(data_copy) == [error("'content/assets/logos/statlig-innovasjon.svg' starts with content/; "
                                           "logo paths are inside content/ already, so leave it out: "
                                           "assets/logos/statlig-innovasjon.svg")]
 
 
 def test_a_path_with_content_and_backslashes_says_to_leave_it_out(data_copy):
-    edit(data_copy, ORGANISATIONS, FILE, "file: content\\assets\\logos\\statlig-innovasjon.svg")
+    edit(data_copy / ORGANISATIONS, FILE, "file: content\\assets\\logos\\statlig-innovasjon.svg")
     assert errors_of(data_copy) == [error("'content\\assets\\logos\\statlig-innovasjon.svg' starts with content/; "
                                           "logo paths are inside content/ already, so leave it out: "
                                           "assets/logos/statlig-innovasjon.svg")]
@@ -91,7 +93,7 @@ def test_a_pdf_is_an_error(data_copy):
 
 def test_every_broken_logo_is_reported_in_one_run(data_copy):
     logo(data_copy, "broken.png", b"not an image")
-    edit(data_copy, ORGANISATIONS, "file: assets/logos/gammelfylket.svg", "file: content/assets/logos/gammelfylket.svg")
+    edit(data_copy / ORGANISATIONS, "file: assets/logos/gammelfylket.svg", "file: content/assets/logos/gammelfylket.svg")
     assert errors_of(data_copy) == [
         f"{ORGANISATIONS}:{line_of(ORGANISATIONS, 'file: assets/logos/gammelfylket.svg')}: organisations[0].logo.file: "
         "'content/assets/logos/gammelfylket.svg' starts with content/; logo paths are inside content/ already, "
@@ -105,7 +107,7 @@ def test_a_raster_logo_that_opens_loads(data_copy, name):
     # Too small to be legible is a health finding (test_health.py), not an error.
     path = data_copy / "content" / "assets" / "logos" / name
     Image.new("RGB", (200, 80), "white").save(path)
-    edit(data_copy, ORGANISATIONS, FILE, f"file: assets/logos/{name}")
+    edit(data_copy / ORGANISATIONS, FILE, f"file: assets/logos/{name}")
     assert load(data_copy).organisation("statlig-innovasjon").logo.file == f"assets/logos/{name}"
 
 

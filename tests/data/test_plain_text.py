@@ -18,8 +18,9 @@ from pydantic import BaseModel, TypeAdapter, ValidationError
 from etablerer.inputs.loading import SINGLE_FILES
 from etablerer.inputs.model import Course
 from etablerer.inputs.plaintext import text_problems
+from tests.support.edits import edit
 
-from .conftest import BASIC, ORGANISATIONS, REGION, edit, errors_of, line_of, load
+from .conftest import BASIC, ORGANISATIONS, REGION, errors_of, line_of, load
 
 TITLE = "  nb: Etablererkurs våren 2027"
 TITLE_EN = "  en: Course for new business owners, spring 2027"
@@ -44,7 +45,7 @@ def title_of(root) -> str:
 
 
 def title_is(root, new_title: str) -> None:
-    edit(root, BASIC, TITLE, f"  nb: {new_title}")
+    edit(root / BASIC, TITLE, f"  nb: {new_title}")
 
 
 # --- HTML -------------------------------------------------------------------------------------
@@ -84,24 +85,24 @@ def test_an_html_comment_is_refused(data_copy):
 
 
 def test_html_in_a_translation_is_refused_on_its_own_line(data_copy):
-    edit(data_copy, BASIC, TITLE_EN, "  en: Course for <i>new</i> business owners")
+    edit(data_copy / BASIC, TITLE_EN, "  en: Course for <i>new</i> business owners")
     assert errors_of(data_copy) == [at(BASIC, TITLE_EN, "title.en", f"'<i>' (and 1 more tag) {HTML}")]
 
 
 def test_a_quoted_tag_in_a_translation_is_shown_as_written(data_copy):
     # The message quotes the text; braces in it are not filled in like a message template.
-    edit(data_copy, BASIC, TITLE_EN, "  en: Course <a title=\"{field}\">here</a>")
+    edit(data_copy / BASIC, TITLE_EN, "  en: Course <a title=\"{field}\">here</a>")
     assert errors_of(data_copy) == [
         at(BASIC, TITLE_EN, "title.en", f"'<a title=\"{{field}}\">' (and 1 more tag) {HTML}")]
 
 
 def test_html_in_a_name_is_refused(data_copy):
-    edit(data_copy, REGION, ADVISER, "    name: <b>Kari</b> Nordmann")
+    edit(data_copy / REGION, ADVISER, "    name: <b>Kari</b> Nordmann")
     assert errors_of(data_copy) == [at(REGION, ADVISER, "advisers[0].name", f"'<b>' (and 1 more tag) {HTML}")]
 
 
 def test_html_in_a_block_text_is_refused_on_the_field_line(data_copy):
-    edit(data_copy, BASIC, "description:\n" + DESCRIPTION,
+    edit(data_copy / BASIC, "description:\n" + DESCRIPTION,
          "description:\n  nb: |\n    Grunnkurset for deg som vil starte bedrift.\n    <ul><li>Marked</li></ul>\n   ")
     assert errors_of(data_copy) == [at(BASIC, DESCRIPTION, "description.nb", f"'<ul>' (and 3 more tags) {HTML}")]
 
@@ -172,7 +173,7 @@ def test_a_lost_character_is_refused(data_copy):
 
 
 def test_mojibake_in_a_street_name_is_refused(data_copy):
-    edit(data_copy, REGION, "    street: Eksempelgata 1", "    street: Eksempelgata 1, 2. etasje Ã¸st")
+    edit(data_copy / REGION, "    street: Eksempelgata 1", "    street: Eksempelgata 1, 2. etasje Ã¸st")
     assert errors_of(data_copy) == [at(REGION, "    street: Eksempelgata 1", "contact.address.street",
                                        f"Ã¸ is probably ø: {ENCODING}; write ø instead")]
 
@@ -202,7 +203,7 @@ def test_an_escaped_control_character_is_refused(data_copy, escape, code):
 
 
 def test_an_escaped_control_character_in_a_translation_is_refused(data_copy):
-    edit(data_copy, BASIC, TITLE_EN, '  en: "Course for new\\x07 business owners"')
+    edit(data_copy / BASIC, TITLE_EN, '  en: "Course for new\\x07 business owners"')
     assert errors_of(data_copy) == [at(BASIC, TITLE_EN, "title.en", (
         f"contains an invisible control character (#x0007 when shown as a code); {CONTROL}"))]
 
@@ -221,7 +222,7 @@ def test_template_syntax_is_refused(data_copy, opener):
 
 
 def test_template_syntax_in_a_logo_text_is_refused(data_copy):
-    edit(data_copy, ORGANISATIONS, "      alt: Viken fylkeskommune", "      alt: '{{ org.name }}'")
+    edit(data_copy / ORGANISATIONS, "      alt: Viken fylkeskommune", "      alt: '{{ org.name }}'")
     assert errors_of(data_copy) == [at(ORGANISATIONS, "      alt: Viken fylkeskommune", "organisations[0].logo.alt",
                                        f"'{{{{' {TEMPLATE}")]
 
@@ -237,8 +238,8 @@ def test_several_kinds_in_one_text_come_in_one_message(data_copy):
 
 def test_problems_in_several_fields_and_files_come_in_one_run(data_copy):
     title_is(data_copy, "Etablererkurs <b>våren</b>")
-    edit(data_copy, BASIC, TARGET_GROUP, "  nb: Deg som har en idÃ©")
-    edit(data_copy, REGION, ADVISER, "    name: Kari Nordmann{{")
+    edit(data_copy / BASIC, TARGET_GROUP, "  nb: Deg som har en idÃ©")
+    edit(data_copy / REGION, ADVISER, "    name: Kari Nordmann{{")
     assert errors_of(data_copy) == [
         at(BASIC, TITLE, "title.nb", f"'<b>' (and 1 more tag) {HTML}"),
         at(BASIC, TARGET_GROUP, "target_group.nb", f"Ã© is probably é: {ENCODING}; write é instead"),
