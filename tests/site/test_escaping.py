@@ -14,8 +14,9 @@ import re
 import pytest
 
 from tests.support.edits import edit_file
+from tests.support.environ import PINNED_DAY, switched_off
 from tests.support.expected import COPIES, LANGUAGES, language_prefix, parse_html, text_of
-from tests.support.project import project_copy
+from tests.support.project import project_copy, run_etablerer
 from tests.support.site import build
 
 pytestmark = pytest.mark.build
@@ -53,7 +54,19 @@ def with_hostile_text(yaml_text: str) -> str:
 def hostile(tmp_path_factory):
     root = project_copy(tmp_path_factory.mktemp("escaping") / "project")
     edit_file(root / "data" / "courses" / f"{COURSE_ID}.yml", with_hostile_text)
-    return build(root, root.parent / "site")
+    with switched_off("ETABLERER_PLAIN_TEXT"):  # the escaping alone (the validator refuses tags: below)
+        return build(root, root.parent / "site")
+
+
+def test_the_validator_refuses_the_hostile_course_first(tmp_path):
+    """The first layer: tags in a data text are an error with file:line; the pages above test the second."""
+    root = project_copy(tmp_path / "project")
+    edit_file(root / "data" / "courses" / f"{COURSE_ID}.yml", with_hostile_text)
+    run = run_etablerer(root, PINNED_DAY, "check")
+    assert run.returncode == 1
+    refused = [line for line in run.stderr.splitlines() if f"data/courses/{COURSE_ID}.yml:" in line]
+    assert [line.split(": ", 2)[1] for line in refused] == ["title.nb", "description.nb"]
+    assert all("is HTML; a data text is plain text" in line for line in refused)
 
 
 COPY = COPIES[0]

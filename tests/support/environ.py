@@ -8,6 +8,7 @@ move it to another day.
 from __future__ import annotations
 
 import os
+from contextlib import contextmanager
 from datetime import date, datetime
 from zoneinfo import ZoneInfo
 
@@ -35,3 +36,19 @@ def pinned_environ(day: date = PINNED_DAY, **extra: str) -> dict[str, str]:
     env = {name: value for name, value in os.environ.items() if name not in _NOT_INHERITED}
     env.update(SOURCE_DATE_EPOCH=epoch_of(day), NO_MKDOCS_2_WARNING="1", PYTHONIOENCODING="utf-8", **extra)
     return env
+
+
+@contextmanager
+def switched_off(*names: str):
+    """Test-only switches (ETABLERER_CSP, ETABLERER_PLAIN_TEXT) set to off in os.environ for a
+    build (pinned_environ passes os.environ on), and restored after."""
+    previous = {name: os.environ.get(name) for name in names}
+    os.environ.update({name: "off" for name in names})
+    try:
+        yield
+    finally:
+        for name, value in previous.items():
+            if value is None:
+                os.environ.pop(name, None)
+            else:
+                os.environ[name] = value
