@@ -2,7 +2,7 @@
  *
  * Material opens both with hidden checkboxes (#__drawer, #__search) toggled by
  * <label for> elements that a keyboard cannot reach. The theme override
- * (hooks/mkdocs_adapter/theme/) renders real buttons instead; this script makes them work,
+ * (hooks/generator_adapter/theme/) renders real buttons instead; this script makes them work,
  * keeps aria-expanded true to the state, closes both with Escape and gives
  * focus back to the button that opened them. It stores nothing.
  */

@@ -11,5 +11,5 @@ The flow is the folder order, each layer importing only the layers before it
     publish/  one generator run's plan, copies per municipality, CSP, manifest, the swap
     cli.py, newcontent.py   the commands (make check, make site, make new-course …)
 
-The site generator (MkDocs with Material) is reached only through hooks/mkdocs_adapter/.
+The site generator (MkDocs with Material) is reached only through hooks/generator_adapter/.
 """

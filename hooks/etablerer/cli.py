@@ -7,6 +7,7 @@ import json
 import os
 import sys
 import time
+from importlib.metadata import entry_points
 from pathlib import Path
 
 from etablerer.inputs.asof import as_of_date
@@ -24,7 +25,8 @@ from etablerer.reports.health import findings, summary
 from etablerer.reports.readability import readability
 from etablerer.reports.readability import summary_line as readability_summary
 from etablerer.view.siteview import SiteView
-from mkdocs_adapter import runner
+
+GENERATOR_ENTRY_POINT = "etablerer.generator"  # pyproject.toml: the adapter's runner
 
 
 def validate(root: Path):
@@ -70,10 +72,20 @@ def cmd_check(root: Path, strict: bool) -> int:
     return 0
 
 
+def generator_runner():
+    """The site generator's runner (start one run per language, as commands). The adapter registers
+    it as the entry point etablerer.generator (pyproject.toml), so the package names no adapter."""
+    found = entry_points(group=GENERATOR_ENTRY_POINT)
+    if not found:
+        raise BuildFailed(f"no site generator is installed (entry point {GENERATOR_ENTRY_POINT}); run make site, "
+                          "which installs it")
+    return next(iter(found)).load()
+
+
 def cmd_build(root: Path, site: Path, only: tuple[str, ...] | None = None,
               languages: tuple[str, ...] | None = None) -> int:
     data = validate(root)
-    # The one place the package meets the generator: the runner starts its runs as commands.
+    runner = generator_runner()
     engine = runner.engine_name(os.environ)
     result = build_site(root, site, data=data, only=only, languages=languages, engine=runner.engine(engine))
     for line in summary(list(result.notes), shown_path(result.report, root)):

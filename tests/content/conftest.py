@@ -29,7 +29,7 @@ from etablerer.cli import validate
 from etablerer.inputs.asof import as_of_date
 from etablerer.inputs.errors import DataErrors
 from etablerer.publish.build import BuildFailed, build_site
-from mkdocs_adapter import runner
+from generator_adapter import runner
 from tests.fixtures import REPO
 from tests.support.browser import serve
 from tests.support.site import BuiltSite

@@ -93,7 +93,8 @@ def test_a_pdf_is_an_error(data_copy):
 
 def test_every_broken_logo_is_reported_in_one_run(data_copy):
     logo(data_copy, "broken.png", b"not an image")
-    edit(data_copy / ORGANISATIONS, "file: assets/logos/gammelfylket.svg", "file: content/assets/logos/gammelfylket.svg")
+    edit(data_copy / ORGANISATIONS, "file: assets/logos/gammelfylket.svg",
+         "file: content/assets/logos/gammelfylket.svg")
     assert errors_of(data_copy) == [
         f"{ORGANISATIONS}:{line_of(ORGANISATIONS, 'file: assets/logos/gammelfylket.svg')}: organisations[0].logo.file: "
         "'content/assets/logos/gammelfylket.svg' starts with content/; logo paths are inside content/ already, "

@@ -10,7 +10,7 @@ and the valid neighbour that must keep loading (tests/data/test_validation.py st
   of every page and the language's 404 page lead there. Before, `make check` passed and every
   page of every language linked to a page that was not built.
 - A site language needs the theme's words in it (Material for MkDocs' partials/languages/,
-  or the project's own hooks/mkdocs_adapter/theme/partials/languages/<code>.html). Before, `make check`
+  or the project's own hooks/generator_adapter/theme/partials/languages/<code>.html). Before, `make check`
   passed and the build stopped with a Jinja traceback (TemplateNotFound).
 """
 
@@ -77,12 +77,12 @@ def test_a_language_the_theme_has_no_words_for(data_copy):
     assert errors_of(data_copy) == [
         f"{REGION}:{LANGUAGES_LINE}: languages[5]: 'so' is a language the theme (Material for MkDocs) has no "
         "words for (search, menu, 'back to top'), so no page can be built in it; remove it, or have a developer "
-        "add hooks/mkdocs_adapter/theme/partials/languages/so.html"]
+        "add hooks/generator_adapter/theme/partials/languages/so.html"]
 
 
 def test_a_language_with_the_projects_own_theme_words_is_fine(data_copy):
     add_language(data_copy, "so")
-    own = data_copy / "hooks" / "mkdocs_adapter" / "theme" / "partials" / "languages" / "so.html"
+    own = data_copy / "hooks" / "generator_adapter" / "theme" / "partials" / "languages" / "so.html"
     own.parent.mkdir(parents=True)
     own.write_text("{% macro t(key) %}{{ key }}{% endmacro %}\n", encoding="utf-8")
     assert [lang.code for lang in load(data_copy).language_files.languages][-1] == "so"

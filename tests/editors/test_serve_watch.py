@@ -1,4 +1,4 @@
-"""What `make serve` watches, and how often it looks (hooks/mkdocs_adapter/event_serve.py on_serve).
+"""What `make serve` watches, and how often it looks (hooks/generator_adapter/event_serve.py on_serve).
 
 MkDocs polls watched folders every 0.5 s; the adapter moves the same watches to an
 observer that looks every 0.1 s. Checked on a real, unstarted LiveReloadServer set up

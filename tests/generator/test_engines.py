@@ -21,7 +21,7 @@ import pytest
 
 from etablerer.publish.build import build_site
 from etablerer.publish.manifest import MANIFEST
-from mkdocs_adapter import runner
+from generator_adapter import runner
 from tests.fixtures import assemble
 from tests.support.environ import pinned_environ
 

@@ -1,8 +1,8 @@
-"""The theme overrides copied from Material (hooks/mkdocs_adapter/theme/) match the installed Material.
+"""The theme overrides copied from Material (hooks/generator_adapter/theme/) match the installed Material.
 
 A copy replaces Material's template completely: after an upgrade of mkdocs-material the
 site would keep the old template without a word. This fails until each copy has been
-re-checked against the new release and mkdocs_adapter.material.COPIED_FROM updated.
+re-checked against the new release and generator_adapter.material.COPIED_FROM updated.
 """
 
 from __future__ import annotations
@@ -11,7 +11,7 @@ import importlib.util
 from importlib.metadata import version
 from pathlib import Path
 
-from mkdocs_adapter import material_copies as material
+from generator_adapter import material_copies as material
 
 INSTALLED = version("mkdocs-material")
 
@@ -41,7 +41,7 @@ def test_the_check_names_every_copy_when_another_material_is_installed():
     assert problem is not None
     assert f"mkdocs-material {other} is installed" in problem and material.COPIED_FROM in problem
     for name in material.copies():
-        assert f"hooks/mkdocs_adapter/theme/{name}" in problem
+        assert f"hooks/generator_adapter/theme/{name}" in problem
 
 
 def test_the_check_names_a_copy_whose_header_names_another_release(tmp_path):
@@ -59,5 +59,5 @@ def test_the_check_names_a_copy_whose_header_names_another_release(tmp_path):
     assert "main.html" not in found
     problem = material.version_problem(material.COPIED_FROM, theme=tmp_path)
     assert problem is not None
-    assert "hooks/mkdocs_adapter/theme/partials/footer.html says Material 9.7.0" in problem
+    assert "hooks/generator_adapter/theme/partials/footer.html says Material 9.7.0" in problem
     assert "theme/base.html" not in problem

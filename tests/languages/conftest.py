@@ -46,7 +46,7 @@ def pages(site, copy_dir) -> dict:
 _BUILD = """
 import json, sys
 from pathlib import Path
-from mkdocs_adapter import runner
+from generator_adapter import runner
 from etablerer.publish.build import build_site
 root, out, languages, only = sys.argv[1:5]
 result = build_site(Path(root), Path(out), None, only=(only,), languages=tuple(languages.split(",")),

@@ -12,7 +12,7 @@ import json
 import pytest
 
 from etablerer.publish.build import build_site
-from mkdocs_adapter import runner
+from generator_adapter import runner
 from tests.support.environ import PINNED_DAY, pinned_environ
 from tests.support.expected import COPIES, parse_html
 from tests.support.project import project_copy, run_etablerer

@@ -17,7 +17,7 @@ from bs4 import BeautifulSoup
 
 from etablerer.inputs.loading import ServiceData, load_data
 from etablerer.publish.build import build_site
-from mkdocs_adapter import runner
+from generator_adapter import runner
 
 from .environ import PINNED_DAY, pinned_environ
 from .expected import LANGUAGES, language_prefix, parse_html, split_language

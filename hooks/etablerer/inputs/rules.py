@@ -279,8 +279,8 @@ def _course_addresses(data: ServiceData) -> Iterator[DataError]:
 
 
 # The theme's own words (search, menu, "back to top") come from Material for MkDocs: one file
-# per language in partials/languages/, ours (hooks/mkdocs_adapter/theme/) first. Without one, MkDocs stops.
-THEME_DIR = Path("hooks") / "mkdocs_adapter" / "theme"
+# per language in partials/languages/, ours (hooks/generator_adapter/theme/) first. Without one, MkDocs stops.
+THEME_DIR = Path("hooks") / "generator_adapter" / "theme"
 THEME_LANGUAGES = Path("partials") / "languages"
 
 

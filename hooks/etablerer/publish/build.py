@@ -1,6 +1,6 @@
 """`make site`: one generator run per language, one copy per municipality, then an atomic swap.
 
-The runs are started by the engine the caller hands in (mkdocs_adapter/runner.py:
+The runs are started by the engine the caller hands in (generator_adapter/runner.py:
 `mkdocs build` or `properdocs build` per language, as commands), so this module
 knows no generator. Everything is written into a temporary folder beside site/;
 site/ is replaced only when all of it succeeded, so a failed build leaves the last
@@ -84,7 +84,7 @@ def build_site(root: Path, site: Path, environ: dict[str, str] | None = None,
     `only`: slugs of the municipalities to make copies for (default: all); the
     landing page and the manifest then list only those.
     `languages`: codes of the languages to build (default: all; bokmål always).
-    `engine`: starts the generator's run of each language (mkdocs_adapter.runner.engine()).
+    `engine`: starts the generator's run of each language (generator_adapter.runner.engine()).
     """
     environ = dict(os.environ if environ is None else environ)
     if data is None:

@@ -1,6 +1,6 @@
 """What one generator run needs from the domain, as plain data: URL, language, pages, menu, chrome, notes.
 
-The adapter (hooks/mkdocs_adapter/) calls plan_build() and reads the plan; nothing
+The adapter (hooks/generator_adapter/) calls plan_build() and reads the plan; nothing
 here knows the generator's types. One run builds one language; build.py runs one
 per language.
 """

@@ -139,7 +139,7 @@ class ChromeRenderer:
         return PageLanguages(switcher, notes)
 
     def sitemap_alternates(self, src: str) -> list[Alternate]:
-        """hreflang alternates of a page, for the language's sitemap.xml (hooks/mkdocs_adapter/theme/sitemap.xml).
+        """hreflang alternates of a page, for the language's sitemap.xml (hooks/generator_adapter/theme/sitemap.xml).
         Not in <head>: Material's script fetches a sitemap.xml beside every <link rel="alternate">
         and takes over clicks on links below it, which broke the language switcher."""
         translated = [a for a in self.alternates(src) if a.translated]
@@ -148,7 +148,7 @@ class ChromeRenderer:
 
 def copy_root(language_root: str, prefix: str) -> str:
     """From the root of a language's pages to the root of the copy: '' → '../', '../' → '../../'
-    (the 404 page's '/base/en/../' is written plainly by the adapter, mkdocs_adapter/event_pages.py)."""
+    (the 404 page's '/base/en/../' is written plainly by the adapter, generator_adapter/event_pages.py)."""
     return language_root + "../" * prefix.count("/")
 
 

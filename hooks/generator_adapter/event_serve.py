@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from watchdog.observers.polling import PollingObserver
 
-from mkdocs_adapter import state
+from generator_adapter import state
 
 # `mkdocs serve` looks for saved files every 0.5 s: on average a quarter of a second of an
 # editor's wait for the preview. Our watched folders are small; a look every 0.1 s is cheap.

@@ -52,13 +52,13 @@ def version_problem(installed: str, copied_from: str = COPIED_FROM, theme: Path 
     lines = []
     if installed != copied_from:
         lines.append(f"mkdocs-material {installed} is installed, but the theme overrides were copied from "
-                     f"Material {copied_from} (COPIED_FROM in hooks/mkdocs_adapter/material_copies.py). Compare each "
-                     f"with Material {installed}'s file, carry its changes over, then update the header and "
-                     f"COPIED_FROM:")
-        lines += [f"  hooks/mkdocs_adapter/theme/{name} (copy of {original})"
+                     f"Material {copied_from} (COPIED_FROM in hooks/generator_adapter/material_copies.py). "
+                     f"Compare each with Material {installed}'s file, carry its changes over, then update the "
+                     f"header and COPIED_FROM:")
+        lines += [f"  hooks/generator_adapter/theme/{name} (copy of {original})"
                   for name, (_, original) in found.items()]
     stray = {name: version for name, (version, _) in found.items() if version != copied_from}
     if stray:
         lines.append(f"These copies' headers name another release than COPIED_FROM = {copied_from}:")
-        lines += [f"  hooks/mkdocs_adapter/theme/{name} says Material {version}" for name, version in stray.items()]
+        lines += [f"  hooks/generator_adapter/theme/{name} says Material {version}" for name, version in stray.items()]
     return "\n".join(lines) or None

@@ -2,11 +2,9 @@
 
 from __future__ import annotations
 
-from mkdocs.structure.nav import Link
-from mkdocs.structure.pages import Page
-
-from mkdocs_adapter import state
-from mkdocs_adapter.contract import LINK_HREFLANG
+from generator_adapter import state
+from generator_adapter.contract import LINK_HREFLANG
+from generator_adapter.mkdocs_api import Link, Page
 
 
 def on_nav(nav, config, files):

@@ -6,14 +6,12 @@ import logging
 import os
 from pathlib import Path
 
-from mkdocs.exceptions import PluginError
-from mkdocs.plugins import event_priority
-
 from etablerer.inputs.content import check_content
 from etablerer.inputs.errors import DataErrors
 from etablerer.publish.sitebuild import plan_build
-from mkdocs_adapter import state
-from mkdocs_adapter.templatecache import theme_listing
+from generator_adapter import state
+from generator_adapter.mkdocs_api import PluginError, event_priority
+from generator_adapter.templatecache import theme_listing
 
 log = logging.getLogger("mkdocs.etablerer")
 

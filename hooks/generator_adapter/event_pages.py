@@ -7,8 +7,8 @@ import re
 
 from etablerer.inputs.addresses import base_prefix
 from etablerer.render.chrome import preview_problems
-from mkdocs_adapter import contract, state
-from mkdocs_adapter.templatecache import THEME_TEMPLATES
+from generator_adapter import contract, state
+from generator_adapter.templatecache import THEME_TEMPLATES
 
 
 def on_env(env, config, files):

@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
-from mkdocs.structure.files import File, InclusionLevel
-
-from mkdocs_adapter import state
+from generator_adapter import state
+from generator_adapter.mkdocs_api import File, InclusionLevel
 
 
 def on_files(files, config):
