@@ -7,7 +7,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: site test test-behaviour test-fast test-content check serve clean schema new-course new-organisation verify production-guard bench hashes audit
+.PHONY: site test test-behaviour test-fast test-content check serve clean schema new-course new-organisation messages verify production-guard bench hashes audit
 
 # requirements-hashes.lock is requirements.lock with the SHA-256 of every file of each
 # release: pip refuses anything else. After appending a dependency to requirements.lock,
@@ -103,6 +103,11 @@ bench: $(STAMP)
 
 clean:
 	rm -rf site build .site-build-* .site-old-* .venv-audit
+
+# Editor messages: extract them from the code and update the bokmål catalogue
+# hooks/etablerer/locale/nb/LC_MESSAGES/etablerer.po; then write the missing texts there.
+messages: $(STAMP)
+	$(BIN)/python tools/messages.py
 
 # Regenerate requirements-hashes.lock from requirements.lock (reads the package index).
 hashes: $(STAMP)

@@ -35,6 +35,13 @@ def pytest_collection_modifyitems(config, items):
             item.add_marker(pytest.mark.browser)
 
 
+@pytest.fixture(autouse=True)
+def editors_language(monkeypatch):
+    """Messages in bokmål, as editors read them, even when the developer's shell says
+    ETABLERER_MESSAGES=en (tests that want English set it themselves)."""
+    monkeypatch.delenv("ETABLERER_MESSAGES", raising=False)
+
+
 @pytest.fixture(scope="session")
 def site(tmp_path_factory) -> BuiltSite:
     """The fixture project, built into a temporary folder: OUT/index.html and OUT/<copy>/."""

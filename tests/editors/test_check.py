@@ -48,7 +48,7 @@ def test_check_reports_every_problem_as_file_line_field_message(bad):
     wrong_date = "agreements[0].funding.population_date: 2021-07-32 is not a real date"
     assert any(line.startswith("data/agreements.yml:") and wrong_date in line
                for line in lines), lines
-    assert lines[-1] == "2 problems found. Fix them and run again."
+    assert lines[-1] == "2 feil funnet. Rett dem og kjør make check igjen."
     assert "Traceback" not in run.stderr and run.stdout == ""
 
 

@@ -5,6 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
+from etablerer.inputs.messages import ngettext
+
 
 @dataclass(frozen=True, order=True)
 class DataError:
@@ -37,8 +39,9 @@ class DataErrors(Exception):
 
     def report(self) -> str:
         count = len(self.errors)
-        head = f"{count} problem{'s' if count != 1 else ''} found. Fix {'them' if count != 1 else 'it'} and run again."
-        return "\n".join([*map(str, self.errors), head])
+        last = ngettext("{count} problem found. Fix it and run make check again.",
+                        "{count} problems found. Fix them and run make check again.", count).format(count=count)
+        return "\n".join([*map(str, self.errors), last])
 
 
 def shown_path(path: Path, root: Path) -> str:
