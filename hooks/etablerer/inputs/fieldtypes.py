@@ -16,6 +16,7 @@ from babel import Locale, UnknownLocaleError
 from pydantic import AfterValidator, BeforeValidator, Field, PlainValidator, StringConstraints, WithJsonSchema
 from pydantic_core import PydanticCustomError
 
+from etablerer.inputs.messages import N_, _
 from etablerer.inputs.plaintext import text_problems
 
 LINK_SCHEMES = ("https", "http", "mailto", "tel")
@@ -30,11 +31,13 @@ def parse_date(value: object) -> date:
     if isinstance(value, date):
         return value
     if not isinstance(value, str) or not re.fullmatch(r"\d{4}-\d{2}-\d{2}", value.strip()):
-        raise _fail("date_format", f"'{value}' is not a date; write it as YYYY-MM-DD, for example 2027-03-15")
+        raise _fail("date_format", _("'{value}' is not a date; write it as YYYY-MM-DD, for example 2027-03-15")
+                    .format(value=value))
     try:
         return date.fromisoformat(value.strip())
     except ValueError:
-        raise _fail("date_impossible", f"{value.strip()} is not a real date (check the day and month)") from None
+        raise _fail("date_impossible", _("{value} is not a real date (check the day and month)")
+                    .format(value=value.strip())) from None
 
 
 def parse_time(value: object) -> time:
@@ -43,69 +46,76 @@ def parse_time(value: object) -> time:
     text = str(value).strip() if isinstance(value, str) else ""
     match = re.fullmatch(r"(\d{1,2})[:.](\d{2})", text)
     if not match:
-        raise _fail("time_format", f"'{value}' is not a time of day; write it as HH:MM, for example 18:00")
+        raise _fail("time_format", _("'{value}' is not a time of day; write it as HH:MM, for example 18:00")
+                    .format(value=value))
     hour, minute = int(match[1]), int(match[2])
     if hour > 23 or minute > 59:
-        raise _fail("time_impossible", f"{text} is not a real time of day (00:00 to 23:59)")
+        raise _fail("time_impossible", _("{value} is not a real time of day (00:00 to 23:59)").format(value=text))
     return time(hour, minute)
 
 
 def parse_nok(value: object) -> Decimal:
     """Kroner as Decimal; never a float, never a yes/no."""
+    not_kroner = _("'{value}' is not an amount in kroner; write a number such as 450 or 2.50")
     if isinstance(value, bool) or not isinstance(value, (int, float, str, Decimal)):
-        raise _fail("nok_type", f"'{value}' is not an amount in kroner; write a number such as 450 or 2.50")
+        raise _fail("nok_type", not_kroner.format(value=value))
     try:
         amount = Decimal(str(value).strip().replace(",", "."))
     except InvalidOperation:
-        raise _fail("nok_type", f"'{value}' is not an amount in kroner; write a number such as 450 or 2.50") from None
+        raise _fail("nok_type", not_kroner.format(value=value)) from None
     if not amount.is_finite():
-        raise _fail("nok_type", f"'{value}' is not an amount in kroner")
+        raise _fail("nok_type", _("'{value}' is not an amount in kroner").format(value=value))
     if amount < 0:
-        raise _fail("nok_negative", f"{value} is negative; an amount is 0 or more")
+        raise _fail("nok_negative", _("{value} is negative; an amount is 0 or more").format(value=value))
     if amount > MAX_NOK:
-        raise _fail("nok_large", f"{str(value)[:30]} is larger than any amount on this site (at most {MAX_NOK} kroner)")
+        raise _fail("nok_large", _("{value} is larger than any amount on this site (at most {most} kroner)")
+                    .format(value=str(value)[:30], most=MAX_NOK))
     if amount != amount.quantize(Decimal("0.01")):
-        raise _fail("nok_ore", f"{value} has more than two decimals; kroner have at most øre (0.01)")
+        raise _fail("nok_ore", _("{value} has more than two decimals; kroner have at most øre (0.01)")
+                    .format(value=value))
     return amount
 
 
 def parse_link(value: object) -> str:
     if not isinstance(value, str) or not value.strip():
-        raise _fail("link_type", "a link is needed here, for example https://www.nav.no/")
+        raise _fail("link_type", _("a link is needed here, for example https://www.nav.no/"))
     text = value.strip()
     if any(ch.isspace() or ord(ch) < 32 for ch in text):
-        raise _fail("link_space", f"'{text}' contains spaces or invisible characters; a link has none")
+        raise _fail("link_space", _("'{value}' contains spaces or invisible characters; a link has none")
+                    .format(value=text))
     scheme = urlsplit(text).scheme.lower()
     if scheme not in LINK_SCHEMES:
-        raise _fail("link_scheme",
-                    f"'{text[:60]}' is not an allowed link; use https://…, http://…, mailto:… or tel:…")
+        raise _fail("link_scheme", _("'{value}' is not an allowed link; use https://…, http://…, mailto:… or tel:…")
+                    .format(value=text[:60]))
     if scheme in ("http", "https") and not urlsplit(text).netloc:
-        raise _fail("link_host", f"'{text}' has no host name; write the whole address, for example https://www.nav.no/")
+        raise _fail("link_host", _("'{value}' has no host name; write the whole address, for example "
+                                   "https://www.nav.no/").format(value=text))
     return text
 
 
 def parse_base_url(value: object) -> str:
     text = parse_link(value)
     if urlsplit(text).scheme != "https" or not text.endswith("/"):
-        raise _fail("base_url", f"'{text}' must start with https:// and end with /")
+        raise _fail("base_url", _("'{value}' must start with https:// and end with /").format(value=text))
     return text
 
 
 def parse_language(value: object) -> str:
     if not isinstance(value, str) or not re.fullmatch(r"[a-z]{2,3}", value.strip()):
-        raise _fail("language", f"'{value}' is not a language code; write a code such as nb, en, uk, pl or ar")
+        raise _fail("language", _("'{value}' is not a language code; write a code such as nb, en, uk, pl or ar")
+                    .format(value=value))
     try:
         Locale.parse(value.strip())
     except (UnknownLocaleError, ValueError):
-        raise _fail("language", f"'{value}' is not a known language code; "
-                                "write a code such as nb, en, uk, pl or ar") from None
+        raise _fail("language", _("'{value}' is not a known language code; write a code such as nb, en, uk, pl "
+                                  "or ar").format(value=value)) from None
     return value.strip()
 
 
 def _strict_bool(value: object) -> bool:
     if isinstance(value, bool):
         return value
-    raise _fail("bool_type", f"'{value}' is not true or false; write true or false (not yes/no)")
+    raise _fail("flag_type", _("'{value}' is not true or false; write true or false (not yes/no)").format(value=value))
 
 
 # What editors' tools check while typing (schema.py). Patterns are ECMA-262
@@ -163,17 +173,18 @@ class LocalText(str):
         return "reviewed" if lang == DEFAULT_LANGUAGE else self.review.get(lang, "drafted")
 
 
-def _clean_text(value: object, max_length: int, where: str = "") -> str:
+def _clean_text(value: object, max_length: int) -> str:
     if value is None:
-        raise _fail("text_empty", f"{where}the text is empty; write it or leave the field out")
+        raise _fail("text_empty", _("the text is empty; write it or leave the field out"))
     if not isinstance(value, str):
-        raise _fail("text_type", f"{where}'{str(value)[:40]}' is not text; write the text (in quotes if it "
-                                 "starts with a special character)")
+        raise _fail("text_type", _("'{value}' is not text; write the text (in quotes if it starts with a special "
+                                   "character)").format(value=str(value)[:40]))
     text = value.strip()
     if not text:
-        raise _fail("text_empty", f"{where}the text is empty; write it or leave the field out")
+        raise _fail("text_empty", _("the text is empty; write it or leave the field out"))
     if len(text) > max_length:
-        raise _fail("text_long", f"{where}the text has {len(text)} characters; at most {max_length}")
+        raise _fail("text_long", _("the text has {count} characters; at most {most}")
+                    .format(count=len(text), most=max_length))
     return plain_text(text)
 
 
@@ -181,7 +192,8 @@ def plain_text(text: str) -> str:
     """text, if it is plain text (plaintext.py); else every kind of problem in one message."""
     problems = text_problems(text)
     if problems:
-        raise _fail("text_plain", "; also ".join(problems))
+        # Translators: joins the problems of one text: "problem one; also problem two".
+        raise _fail("text_plain", _("; also ").join(problems))
     return text
 
 
@@ -191,16 +203,16 @@ def _local_text(max_length: int):
             return value
         if isinstance(value, dict):
             if DEFAULT_LANGUAGE not in value:
-                raise _fail("text_nb", "the bokmål text is missing; write nb: … first, then other languages "
-                                       "(en: …, uk: …)")
+                raise _fail("text_nb", _("the bokmål text is missing; write nb: … first, then other languages "
+                                         "(en: …, uk: …)"))
             texts = {}
             for code, text in value.items():
                 try:
                     code = parse_language(code)
                 except PydanticCustomError:
                     raise PydanticCustomError(
-                        "text_language", "'{code}' is not a language code; write nb:, en:, uk:, pl:, ar: … "
-                                         "before each text", {"field": str(code), "code": str(code)}) from None
+                        "text_language", _("'{code}' is not a language code; write nb:, en:, uk:, pl:, ar: … "
+                                           "before each text"), {"field": str(code), "code": str(code)}) from None
                 try:
                     texts[code] = _clean_text(text, max_length)
                 except PydanticCustomError as exc:
@@ -216,8 +228,8 @@ def _local_text_schema(max_length: int) -> dict:
     one = {"type": "string", "minLength": 1, "maxLength": max_length}
     return {"anyOf": [one, {"type": "object", "required": [DEFAULT_LANGUAGE],
                             "patternProperties": {"^[a-z]{2,3}$": one}, "additionalProperties": False,
-                            "description": "One text per language: nb (bokmål) first, required; then en, uk, "
-                                           "pl, ar … as translated."}]}
+                            "description": N_("One text per language: nb (bokmål) first, required; then en, "
+                                              "uk, pl, ar … as translated.")}]}
 
 
 # Text fields readers see: bokmål, optionally with translations.

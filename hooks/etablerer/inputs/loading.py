@@ -8,14 +8,17 @@ from __future__ import annotations
 
 import difflib
 import hashlib
+import re
 from pathlib import Path
-from typing import Any
+from typing import Any, get_args
 
 from pydantic import BaseModel, ValidationError
+from pydantic_core.core_schema import ErrorType
 
 from etablerer.inputs.addresses import TEMPLATE_NAMES
 from etablerer.inputs.errors import DataError, DataErrors, format_loc, shown_path
 from etablerer.inputs.languages import load_language_files
+from etablerer.inputs.messages import N_, _
 from etablerer.inputs.model import (
     AgreementsFile,
     Course,
@@ -53,7 +56,7 @@ def load_data(data_dir: Path, content_dir: Path, root: Path | None = None) -> Se
         file = data_dir / name
         shown = shown_path(file, root)
         if not file.is_file():
-            errors.append(DataError(shown, 1, "", f"the file is missing; data/ needs {name}"))
+            errors.append(DataError(shown, 1, "", _("the file is missing; data/ needs {name}").format(name=name)))
             continue
         obj, doc = _load_one(file, shown, model, errors)
         if obj is not None:
@@ -124,7 +127,7 @@ def _parse_one(file: Path, shown: str, model: type[BaseModel], errors: list[Data
         errors.extend(problems)
         return None, None
     if not isinstance(doc.data, dict):
-        errors.append(DataError(shown, 1, "", "the file should be a block of 'field: value' lines"))
+        errors.append(DataError(shown, 1, "", _("the file should be a block of 'field: value' lines")))
         return None, None
     try:
         return model.model_validate(doc.data), doc
@@ -201,44 +204,88 @@ def _message(err: dict, loc: tuple, model: type[BaseModel]) -> str:
     kind, ctx, value = err["type"], err.get("ctx") or {}, err.get("input")
     shown = str(value)[:60]
     if kind == "missing":
-        return "this required field is missing; add it"
+        return _("this required field is missing; add it")
     if kind == "extra_forbidden":
         allowed = _fields_at(model, loc[:-1])
         close = difflib.get_close_matches(str(loc[-1]), allowed, n=1)
-        hint = f"; did you mean '{close[0]}'?" if close else f"; allowed here: {', '.join(allowed)}"
-        return f"'{loc[-1]}' is not a known field{hint}"
+        if close:
+            return _("'{name}' is not a known field; did you mean '{close}'?").format(name=loc[-1], close=close[0])
+        return _("'{name}' is not a known field; allowed here: {allowed}").format(name=loc[-1],
+                                                                                 allowed=", ".join(allowed))
     if kind == "literal_error":
-        return f"'{shown}' is not allowed here; write one of: {ctx.get('expected', '').replace(chr(39), '')}"
+        return _("'{value}' is not allowed here; write one of: {choices}").format(
+            value=shown, choices=_choices(str(ctx.get("expected", ""))))
     if kind in ("greater_than_equal", "greater_than"):
         limit = ctx.get("ge", ctx.get("gt"))
-        return f"{shown} is too small; it must be at least {limit}"
+        return _("{value} is too small; it must be at least {limit}").format(value=shown, limit=limit)
     if kind in ("int_type", "int_parsing", "int_from_float"):
-        return f"'{shown}' is not a whole number; write digits only, such as 20"
+        return _("'{value}' is not a whole number; write digits only, such as 20").format(value=shown)
     if kind in ("string_type",):
-        return f"'{shown}' should be text; put it in quotes if it looks like a number or true/false"
+        return _("'{value}' should be text; put it in quotes if it looks like a number or true/false").format(
+            value=shown)
     if kind in ("too_short",):
-        return "needs at least one entry"
+        return _("needs at least one entry")
     if kind == "string_too_short":
-        return "is empty; write some text"
+        return _("is empty; write some text")
     if kind == "string_too_long":
-        return f"is too long (at most {ctx.get('max_length')} characters)"
+        return _("is too long (at most {most} characters)").format(most=ctx.get("max_length"))
     if kind == "string_pattern_mismatch":
         return _pattern_message(loc, shown)
     if kind in ("model_type", "model_attributes_type", "dict_type"):
-        return "should be a block of 'field: value' lines under this one"
+        return _("should be a block of 'field: value' lines under this one")
     if kind in ("tuple_type", "list_type"):
-        return "should be a list: one line per entry, each starting with '- '"
-    return err["msg"]
+        return _("should be a list: one line per entry, each starting with '- '")
+    if kind not in PYDANTIC_ERRORS:
+        return err["msg"]  # our own message (fieldtypes.py, model.py), already in the editors' language
+    return _unexpected(kind, shown)
+
+
+# Pydantic's own kinds of error; any other kind is one of ours, whose message is written for editors.
+PYDANTIC_ERRORS = frozenset(get_args(ErrorType))
+# What a value of another kind must be, by the start of pydantic's kind of error (float_type → float).
+EXPECTED = {
+    "bool": N_("true or false"),
+    "float": N_("a number, such as 20 or 2.50"),
+    "decimal": N_("a number, such as 20 or 2.50"),
+    "int": N_("a whole number, such as 20"),
+    "string": N_("a text"),
+    "date": N_("a date such as 2027-03-15"),
+    "time": N_("a time of day such as 18:00"),
+    "list": N_("a list: one line per entry, each starting with '- '"),
+    "tuple": N_("a list: one line per entry, each starting with '- '"),
+    "set": N_("a list: one line per entry, each starting with '- '"),
+    "dict": N_("a block of 'field: value' lines"),
+    "model": N_("a block of 'field: value' lines"),
+}
+
+
+def _unexpected(kind: str, shown: str) -> str:
+    """A kind of error no data file has met yet: plain words, never pydantic's English."""
+    expected = EXPECTED.get(kind.split("_")[0])
+    if expected:
+        return _("the value '{value}' does not fit here; write {expected}").format(value=shown, expected=_(expected))
+    return _("the value '{value}' does not fit here; hover over the field name in VS Code to see what it "
+             "needs").format(value=shown)
+
+
+def _choices(expected: str) -> str:
+    """pydantic's "'onsite', 'online' or 'hybrid'" as the editor writes them: onsite, online, hybrid."""
+    quoted = re.findall(r"'([^']*)'", expected)
+    return ", ".join(quoted) if quoted else expected
+
+
+# The form each patterned field needs, by field name; any other pattern is an id's.
+PATTERN_HINTS = {
+    "number": N_("a kommunenummer has 4 digits, for example 3103"),
+    "postcode": N_("a postcode has 4 digits, for example 1530"),
+    "org_number": N_("an organisation number has 9 digits"),
+    "email": N_("write an e-mail address such as post@example.no"),
+    "calendar_domain": N_("write a domain such as etablerer.example.no"),
+}
+ID_HINT = N_("an id uses lowercase letters a–z, digits and hyphens, for example etablererkurs-var")
 
 
 def _pattern_message(loc: tuple, shown: str) -> str:
     name = next((p for p in reversed(loc) if isinstance(p, str)), "")
-    hints = {
-        "number": "a kommunenummer has 4 digits, for example 3103",
-        "postcode": "a postcode has 4 digits, for example 1530",
-        "org_number": "an organisation number has 9 digits",
-        "email": "write an e-mail address such as post@example.no",
-        "calendar_domain": "write a domain such as etablerer.example.no",
-    }
-    hint = hints.get(name, "an id uses lowercase letters a–z, digits and hyphens, for example etablererkurs-var")
-    return f"'{shown}' is not in the right form; {hint}"
+    hint = PATTERN_HINTS.get(name, ID_HINT)
+    return _("'{value}' is not in the right form; {hint}").format(value=shown, hint=_(hint))

@@ -62,6 +62,12 @@ def ngettext(singular: str, plural: str, count: int) -> str:
     return _translations(message_language()).ngettext(singular, plural, count)
 
 
+def bokmal(message: str) -> str:
+    """The bokmål text of a message whatever ETABLERER_MESSAGES says: for files committed in
+    bokmål (the hover help in schema/). A message with no bokmål text stays as it is."""
+    return _translations(DEFAULT).gettext(message)
+
+
 def N_(message: str) -> str:
     """Marks a message for the catalogue where it is defined; translate it with _() where it is shown."""
     return message

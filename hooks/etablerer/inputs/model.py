@@ -31,6 +31,7 @@ from etablerer.inputs.fieldtypes import (
     YamlDate,
     YamlTime,
 )
+from etablerer.inputs.messages import N_, _
 
 
 class Record(BaseModel):
@@ -64,19 +65,19 @@ def _apply_review(value: object, review: dict[str, str]) -> None:
 # On records whose texts are translated: the review status of each language.
 REVIEW_FIELD = Field(
     default_factory=dict,
-    description="Review status of each translation: drafted (not yet checked) or reviewed (checked by a fluent "
-                "speaker), for example {en: reviewed, uk: drafted}. A translation not listed counts as drafted "
-                "and readers see a note saying so.")
+    description=N_("Review status of each translation: drafted (not yet checked) or reviewed (checked by a fluent "
+                   "speaker), for example {en: reviewed, uk: drafted}. A translation not listed counts as drafted "
+                   "and readers see a note saying so."))
 
 
 class Period(Record):
-    start: YamlDate = Field(description="First day, YYYY-MM-DD.")
-    end: YamlDate | None = Field(None, description="Last day, YYYY-MM-DD; leave out while open-ended.")
+    start: YamlDate = Field(description=N_("First day, YYYY-MM-DD."))
+    end: YamlDate | None = Field(None, description=N_("Last day, YYYY-MM-DD; leave out while open-ended."))
 
     @model_validator(mode="after")
     def _ordered(self) -> Period:
         if self.end is not None and self.end < self.start:
-            raise PydanticCustomError("period_order", "{end} is before start {start}; the end comes after the start",
+            raise PydanticCustomError("period_order", _("{end} is before start {start}; the end comes after the start"),
                                       {"field": "end", "end": self.end.isoformat(), "start": self.start.isoformat()})
         return self
 
@@ -91,254 +92,261 @@ class Period(Record):
 
 class Logo(Record):
     file: PlainShortText = Field(
-        description="Image under content/, written without content/: for example assets/logos/viken.svg.")
-    alt: PlainShortText = Field(description="Alt text: the organisation's name as the logo shows it.")
-    placeholder: Flag = Field(False, description="true while the file is our drawn placeholder, not the official logo.")
+        description=N_("Image under content/, written without content/: for example assets/logos/viken.svg."))
+    alt: PlainShortText = Field(description=N_("Alt text: the organisation's name as the logo shows it."))
+    placeholder: Flag = Field(
+        False, description=N_("true while the file is our drawn placeholder, not the official logo."))
 
 
 class Organisation(Record):
     review: dict[Language, ReviewState] = REVIEW_FIELD
-    id: Id = Field(description="Short id other files use to refer to it: lowercase letters, digits and hyphens.")
-    name: ShortText = Field(description="The organisation's name as readers know it.")
+    id: Id = Field(description=N_("Short id other files use to refer to it: lowercase letters, digits and hyphens."))
+    name: ShortText = Field(description=N_("The organisation's name as readers know it."))
     kind: Literal["county", "state", "municipality", "company", "other"] = Field(
-        description="county, state, municipality, company or other.")
-    role: ShortText = Field(description="Its role for founders in one short phrase (the 'mention').")
-    url: Link | None = Field(None, description="Its own website; leave out if it has none (for example ceased).")
-    org_number: str | None = Field(None, pattern=r"^\d{9}$", description="Organisasjonsnummer, 9 digits, if known.")
-    logo: Logo | None = Field(None, description="Its logo, if the site shows one.")
-    valid: Period | None = Field(None, description="When the organisation existed; leave out end while it exists.")
-    successors: tuple[Id, ...] = Field((), description="Organisations that took over when it ceased.")
-    ceased_note: Text | None = Field(None, description="A plain sentence on what happened, for readers.")
+        description=N_("county, state, municipality, company or other."))
+    role: ShortText = Field(description=N_("Its role for founders in one short phrase (the 'mention')."))
+    url: Link | None = Field(None, description=N_("Its own website; leave out if it has none (for example ceased)."))
+    org_number: str | None = Field(None, pattern=r"^\d{9}$", description=N_("Organisasjonsnummer, 9 digits, if known."))
+    logo: Logo | None = Field(None, description=N_("Its logo, if the site shows one."))
+    valid: Period | None = Field(None, description=N_("When the organisation existed; leave out end while it exists."))
+    successors: tuple[Id, ...] = Field((), description=N_("Organisations that took over when it ceased."))
+    ceased_note: Text | None = Field(None, description=N_("A plain sentence on what happened, for readers."))
     sample: Flag = Field(
-        False, description="true while this record is invented sample data; set false when the details are real.")
+        False, description=N_("true while this record is invented sample data; set false when the details are real."))
 
 
 class OrganisationsFile(Record):
-    sample: Flag = Field(False, description="true if everything in this file is sample data.")
+    sample: Flag = Field(False, description=N_("true if everything in this file is sample data."))
     organisations: tuple[Organisation, ...] = Field(
-        description="Every organisation the site names: parties, operator, referral directory.")
+        description=N_("Every organisation the site names: parties, operator, referral directory."))
 
 
 # --- municipalities ----------------------------------------------------------
 
 class CountyMembership(Record):
-    county: Id = Field(description="Organisation id of the county.")
-    period: Period = Field(description="When the municipality belonged to this county.")
+    county: Id = Field(description=N_("Organisation id of the county."))
+    period: Period = Field(description=N_("When the municipality belonged to this county."))
 
 
 class Population(Record):
-    count: Count = Field(description="Number of inhabitants (SSB).")
-    date: YamlDate = Field(description="The date of the count, YYYY-MM-DD.")
-    source: PlainShortText = Field(description="Where the figure comes from, for example SSB, tabell 06913.")
+    count: Count = Field(description=N_("Number of inhabitants (SSB)."))
+    date: YamlDate = Field(description=N_("The date of the count, YYYY-MM-DD."))
+    source: PlainShortText = Field(description=N_("Where the figure comes from, for example SSB, tabell 06913."))
 
 
 class Municipality(Record):
-    id: Id = Field(description="URL slug of this municipality's copy: moss, vestby, rade, valer.")
-    name: PlainShortText = Field(description="The municipality's name, without 'kommune'.")
-    number: str = Field(pattern=r"^\d{4}$", description="Kommunenummer (4 digits) as of today.")
+    id: Id = Field(description=N_("URL slug of this municipality's copy: moss, vestby, rade, valer."))
+    name: PlainShortText = Field(description=N_("The municipality's name, without 'kommune'."))
+    number: str = Field(pattern=r"^\d{4}$", description=N_("Kommunenummer (4 digits) as of today."))
     counties: tuple[CountyMembership, ...] = Field(
-        min_length=1, description="The county or counties it belongs or belonged to, each with its period.")
+        min_length=1, description=N_("The county or counties it belongs or belonged to, each with its period."))
     populations: tuple[Population, ...] = Field(
-        min_length=1, description="Population counts used for the funding table.")
-    base_url: BaseUrl = Field(description="Where this municipality's copy is published; ends with /.")
-    accessibility_statement_url: Link = Field(description="The municipality's statement in uustatus.no.")
-    privacy_url: Link = Field(description="The municipality's privacy page.")
+        min_length=1, description=N_("Population counts used for the funding table."))
+    base_url: BaseUrl = Field(description=N_("Where this municipality's copy is published; ends with /."))
+    accessibility_statement_url: Link = Field(description=N_("The municipality's statement in uustatus.no."))
+    privacy_url: Link = Field(description=N_("The municipality's privacy page."))
     sample: Flag = Field(
-        False, description="true while this record is invented sample data; set false when the details are real.")
+        False, description=N_("true while this record is invented sample data; set false when the details are real."))
 
 
 class MunicipalitiesFile(Record):
-    sample: Flag = Field(False, description="true if everything in this file is sample data.")
+    sample: Flag = Field(False, description=N_("true if everything in this file is sample data."))
     municipalities: tuple[Municipality, ...] = Field(
-        min_length=1, description="One entry per municipality; each gets its own copy of the site.")
+        min_length=1, description=N_("One entry per municipality; each gets its own copy of the site."))
 
 
 # --- region and operator -----------------------------------------------------
 
 class Address(Record):
-    street: PlainShortText = Field(description="Street and number.")
-    postcode: str = Field(pattern=r"^\d{4}$", description="Postnummer, 4 digits, in quotes: \"1530\".")
-    city: PlainShortText = Field(description="Poststed, for example Moss.")
+    street: PlainShortText = Field(description=N_("Street and number."))
+    postcode: str = Field(pattern=r"^\d{4}$", description=N_("Postnummer, 4 digits, in quotes: \"1530\"."))
+    city: PlainShortText = Field(description=N_("Poststed, for example Moss."))
 
 
 class Contact(Record):
-    address: Address = Field(description="The office's visiting address.")
-    phone: PlainShortText = Field(description="Phone number as readers should dial it, in quotes.")
-    email: PlainShortText = Field(pattern=r"^[^@\s]+@[^@\s]+\.[a-z]{2,}$", description="The service's e-mail address.")
-    opening_hours: tuple[ShortText, ...] = Field(min_length=1, description="One line per opening-hours rule.")
-    public_transport: Text = Field(description="How to get there by bus or train.")
-    step_free_access: Text = Field(description="Entrance, lift and toilet: what a wheelchair user needs to know.")
+    address: Address = Field(description=N_("The office's visiting address."))
+    phone: PlainShortText = Field(description=N_("Phone number as readers should dial it, in quotes."))
+    email: PlainShortText = Field(pattern=r"^[^@\s]+@[^@\s]+\.[a-z]{2,}$",
+                                  description=N_("The service's e-mail address."))
+    opening_hours: tuple[ShortText, ...] = Field(min_length=1, description=N_("One line per opening-hours rule."))
+    public_transport: Text = Field(description=N_("How to get there by bus or train."))
+    step_free_access: Text = Field(description=N_("Entrance, lift and toilet: what a wheelchair user needs to know."))
 
 
 class Adviser(Record):
-    id: Id = Field(description="Short id: lowercase letters, digits and hyphens.")
-    name: PlainShortText = Field(description="The adviser's name.")
-    title: ShortText = Field(description="Job title, for example Rådgiver for etablerere.")
+    id: Id = Field(description=N_("Short id: lowercase letters, digits and hyphens."))
+    name: PlainShortText = Field(description=N_("The adviser's name."))
+    title: ShortText = Field(description=N_("Job title, for example Rådgiver for etablerere."))
     languages: tuple[Language, ...] = Field(
-        min_length=1, description="Language codes the adviser speaks, for example [nb, en, pl].")
+        min_length=1, description=N_("Language codes the adviser speaks, for example [nb, en, pl]."))
     sample: Flag = Field(
-        False, description="true while this record is invented sample data; set false when the details are real.")
+        False, description=N_("true while this record is invented sample data; set false when the details are real."))
 
 
 class Booking(Record):
-    form_url: Link = Field(description="The web form where a founder books guidance.")
+    form_url: Link = Field(description=N_("The web form where a founder books guidance."))
     email: PlainShortText = Field(
-        pattern=r"^[^@\s]+@[^@\s]+\.[a-z]{2,}$", description="E-mail address for booking guidance.")
-    phone: PlainShortText = Field(description="Phone number for booking, in quotes.")
-    video: Text = Field(description="How video guidance works, in one or two sentences.")
-    interpreter: Text = Field(description="How to ask for an interpreter.")
+        pattern=r"^[^@\s]+@[^@\s]+\.[a-z]{2,}$", description=N_("E-mail address for booking guidance."))
+    phone: PlainShortText = Field(description=N_("Phone number for booking, in quotes."))
+    video: Text = Field(description=N_("How video guidance works, in one or two sentences."))
+    interpreter: Text = Field(description=N_("How to ask for an interpreter."))
 
 
 class Survey(Record):
-    url: Link | None = Field(None, description="Link to the current user survey; leave out when none is open.")
-    interval_months: Count = Field(description="How often a user survey is held, in months.")
-    last_held: YamlDate = Field(description="When the last user survey was held, YYYY-MM-DD.")
+    url: Link | None = Field(None, description=N_("Link to the current user survey; leave out when none is open."))
+    interval_months: Count = Field(description=N_("How often a user survey is held, in months."))
+    last_held: YamlDate = Field(description=N_("When the last user survey was held, YYYY-MM-DD."))
     sample: Flag = Field(
-        False, description="true while this record is invented sample data; set false when the details are real.")
+        False, description=N_("true while this record is invented sample data; set false when the details are real."))
 
 
 class Deviation(Record):
-    problem: Text = Field(description="What does not work as it should, in plain words.")
-    affects: ShortText = Field(description="Who it affects, for example: deg som bruker skjermleser.")
+    problem: Text = Field(description=N_("What does not work as it should, in plain words."))
+    affects: ShortText = Field(description=N_("Who it affects, for example: deg som bruker skjermleser."))
 
 
 class Accessibility(Record):
-    reviewed: YamlDate = Field(description="When the site was last checked for accessibility (shown on the page).")
-    deviations: tuple[Deviation, ...] = Field((), description="Known deviations from WCAG 2.1 AA and who they affect.")
+    reviewed: YamlDate = Field(description=N_("When the site was last checked for accessibility (shown on the page)."))
+    deviations: tuple[Deviation, ...] = Field(
+        (), description=N_("Known deviations from WCAG 2.1 AA and who they affect."))
 
 
 class Region(Record):
     review: dict[Language, ReviewState] = REVIEW_FIELD
-    sample: Flag = Field(False, description="true while this file holds sample contact details.")
-    name: PlainShortText = Field(description="The service's name, for example Etablerertjenesten i Mosseregionen.")
-    region: PlainShortText = Field(description="The region's name, for example Mosseregionen.")
-    operator: Id = Field(description="Organisation id of the operator.")
-    contact: Contact = Field(description="Address, phone, e-mail and opening hours.")
-    advisers: tuple[Adviser, ...] = Field(description="The advisers founders can meet.")
-    booking: Booking = Field(description="How to book guidance.")
-    survey: Survey = Field(description="The regular user survey the agreement asks for.")
+    sample: Flag = Field(False, description=N_("true while this file holds sample contact details."))
+    name: PlainShortText = Field(description=N_("The service's name, for example Etablerertjenesten i Mosseregionen."))
+    region: PlainShortText = Field(description=N_("The region's name, for example Mosseregionen."))
+    operator: Id = Field(description=N_("Organisation id of the operator."))
+    contact: Contact = Field(description=N_("Address, phone, e-mail and opening hours."))
+    advisers: tuple[Adviser, ...] = Field(description=N_("The advisers founders can meet."))
+    booking: Booking = Field(description=N_("How to book guidance."))
+    survey: Survey = Field(description=N_("The regular user survey the agreement asks for."))
     calendar_domain: str = Field(pattern=r"^[a-z0-9.-]+\.[a-z]{2,}$",
-                                 description="Domain used in calendar event ids; never change it.")
-    accessibility: Accessibility = Field(description="What the accessibility page says: review date, known deviations.")
+                                 description=N_("Domain used in calendar event ids; never change it."))
+    accessibility: Accessibility = Field(
+        description=N_("What the accessibility page says: review date, known deviations."))
     languages: tuple[Language, ...] = Field(
-        ("nb",), description="The site's languages, bokmål (nb) first: one line per language. Adding a language: "
-                             "add its code here and its files under languages/ (see the README).")
+        ("nb",), description=N_("The site's languages, bokmål (nb) first: one line per language. Adding a language: "
+                                "add its code here and its files under languages/ (see the README)."))
 
     @model_validator(mode="after")
     def _bokmal_first(self) -> Region:
         if not self.languages or self.languages[0] != "nb":
-            raise PydanticCustomError("languages", "bokmål comes first: write languages: [nb, …]",
+            raise PydanticCustomError("languages", _("bokmål comes first: write languages: [nb, …]"),
                                       {"field": "languages"})
         if len(set(self.languages)) != len(self.languages):
-            raise PydanticCustomError("languages", "a language is listed twice", {"field": "languages"})
+            raise PydanticCustomError("languages", _("a language is listed twice"), {"field": "languages"})
         return self
 
 
 # --- agreements --------------------------------------------------------------
 
 class Party(Record):
-    organisation: Id | None = Field(None, description="Organisation id of the party (or write municipality: instead).")
-    municipality: Id | None = Field(None, description="Municipality id of the party (or write organisation: instead).")
-    role: Text = Field(description="The party's role in one plain sentence.")
+    organisation: Id | None = Field(
+        None, description=N_("Organisation id of the party (or write municipality: instead)."))
+    municipality: Id | None = Field(
+        None, description=N_("Municipality id of the party (or write organisation: instead)."))
+    role: Text = Field(description=N_("The party's role in one plain sentence."))
 
     @model_validator(mode="after")
     def _one_of(self) -> Party:
         if (self.organisation is None) == (self.municipality is None):
-            raise PydanticCustomError("party", "name either organisation or municipality (one of them)")
+            raise PydanticCustomError("party", _("name either organisation or municipality (one of them)"))
         return self
 
 
 class MinimumItem(Record):
-    id: Id = Field(description="Short id of the item; services refer to it with fulfils:.")
-    text: Text = Field(description="The item as the agreement words it, in plain language.")
+    id: Id = Field(description=N_("Short id of the item; services refer to it with fulfils:."))
+    text: Text = Field(description=N_("The item as the agreement words it, in plain language."))
     kind: Literal["service", "cooperation"] = Field(
-        description="service: something a founder can use; cooperation: work the service takes part in.")
-    partners: tuple[Id, ...] = Field((), description="For cooperation: organisations to ask.")
+        description=N_("service: something a founder can use; cooperation: work the service takes part in."))
+    partners: tuple[Id, ...] = Field((), description=N_("For cooperation: organisations to ask."))
 
 
 class Funding(Record):
-    population_date: YamlDate = Field(description="SSB population reference date, for example 2021-07-01.")
-    county: Id = Field(description="Organisation id of the county that pays the county rate.")
-    county_rate: Nok = Field(description="Minimum kroner per inhabitant per year from the county.")
-    municipal_rate: Nok = Field(description="Minimum kroner per inhabitant per year from each municipality.")
-    municipalities: tuple[Id, ...] = Field(min_length=1, description="Municipality ids that pay the municipal rate.")
-    reservation: Text = Field(description="The reservation about annual appropriations.")
+    population_date: YamlDate = Field(description=N_("SSB population reference date, for example 2021-07-01."))
+    county: Id = Field(description=N_("Organisation id of the county that pays the county rate."))
+    county_rate: Nok = Field(description=N_("Minimum kroner per inhabitant per year from the county."))
+    municipal_rate: Nok = Field(description=N_("Minimum kroner per inhabitant per year from each municipality."))
+    municipalities: tuple[Id, ...] = Field(
+        min_length=1, description=N_("Municipality ids that pay the municipal rate."))
+    reservation: Text = Field(description=N_("The reservation about annual appropriations."))
 
 
 class Visibility(Record):
     organisations: tuple[Id, ...] = Field(min_length=1,
-                                          description="Shown with logo and mention on every page.")
+                                          description=N_("Shown with logo and mention on every page."))
     with_municipalities: Flag = Field(
-        True, description="true: the municipalities are shown as responsible together with them.")
+        True, description=N_("true: the municipalities are shown as responsible together with them."))
 
 
 class Agreement(Record):
     review: dict[Language, ReviewState] = REVIEW_FIELD
-    id: Id = Field(description="Short id of the agreement, for example viken-2022-2025.")
-    title: ShortText = Field(description="The agreement's title.")
-    period: Period = Field(description="The agreement period: start and end.")
-    source: Text = Field(description="The document the facts come from.")
-    host_municipality: Id = Field(description="Municipality id of the party that signs on behalf of all.")
-    operator: Id = Field(description="Organisation id of the company that runs the service.")
-    parties: tuple[Party, ...] = Field(min_length=1, description="The parties, each with its role.")
-    goals: tuple[Text, ...] = Field(description="The agreement's goals, one line each.")
+    id: Id = Field(description=N_("Short id of the agreement, for example viken-2022-2025."))
+    title: ShortText = Field(description=N_("The agreement's title."))
+    period: Period = Field(description=N_("The agreement period: start and end."))
+    source: Text = Field(description=N_("The document the facts come from."))
+    host_municipality: Id = Field(description=N_("Municipality id of the party that signs on behalf of all."))
+    operator: Id = Field(description=N_("Organisation id of the company that runs the service."))
+    parties: tuple[Party, ...] = Field(min_length=1, description=N_("The parties, each with its role."))
+    goals: tuple[Text, ...] = Field(description=N_("The agreement's goals, one line each."))
     minimum_items: tuple[MinimumItem, ...] = Field(
-        min_length=1, description="The minimum list: what the service must offer.")
-    funding: Funding = Field(description="Minimum contributions per inhabitant.")
-    visibility: Visibility = Field(description="Who must be shown with logo and mention on every page.")
+        min_length=1, description=N_("The minimum list: what the service must offer."))
+    funding: Funding = Field(description=N_("Minimum contributions per inhabitant."))
+    visibility: Visibility = Field(description=N_("Who must be shown with logo and mention on every page."))
 
 
 class AgreementsFile(Record):
-    sample: Flag = Field(False, description="true if everything in this file is sample data.")
+    sample: Flag = Field(False, description=N_("true if everything in this file is sample data."))
     agreements: tuple[Agreement, ...] = Field(
-        min_length=1, description="Every agreement, the newest last; add a new one when it is signed.")
+        min_length=1, description=N_("Every agreement, the newest last; add a new one when it is signed."))
 
 
 # --- services ----------------------------------------------------------------
 
 class Service(Record):
     review: dict[Language, ReviewState] = REVIEW_FIELD
-    id: Id = Field(description="Short id of the service; situations refer to it.")
-    name: ShortText = Field(description="The service's name as readers see it.")
-    summary: Text = Field(description="What the founder gets, in one or two plain sentences.")
+    id: Id = Field(description=N_("Short id of the service; situations refer to it."))
+    name: ShortText = Field(description=N_("The service's name as readers see it."))
+    summary: Text = Field(description=N_("What the founder gets, in one or two plain sentences."))
     kind: Literal["minimum", "supplement"] = Field(
-        description="minimum: on the agreement's minimum list; supplement: an extra.")
-    fulfils: tuple[Id, ...] = Field((), description="Ids of the agreement's minimum items this service fulfils.")
-    price: Nok | None = Field(None, description="Price in kroner; 0 means free; leave out when it varies.")
-    price_note: ShortText | None = Field(None, description="The price in words when it varies or needs a note.")
-    free_hours: Count | None = Field(None, description="Free up to this many hours (guidance).")
-    nav_pays: Flag | None = Field(None, description="Whether NAV pays for it; false for the business assessment.")
+        description=N_("minimum: on the agreement's minimum list; supplement: an extra."))
+    fulfils: tuple[Id, ...] = Field((), description=N_("Ids of the agreement's minimum items this service fulfils."))
+    price: Nok | None = Field(None, description=N_("Price in kroner; 0 means free; leave out when it varies."))
+    price_note: ShortText | None = Field(None, description=N_("The price in words when it varies or needs a note."))
+    free_hours: Count | None = Field(None, description=N_("Free up to this many hours (guidance)."))
+    nav_pays: Flag | None = Field(None, description=N_("Whether NAV pays for it; false for the business assessment."))
     sample: Flag = Field(
-        False, description="true while this record is invented sample data; set false when the details are real.")
+        False, description=N_("true while this record is invented sample data; set false when the details are real."))
 
 
 class ServicesFile(Record):
-    sample: Flag = Field(False, description="true if everything in this file is sample data.")
-    services: tuple[Service, ...] = Field(description="Every service offered.")
+    sample: Flag = Field(False, description=N_("true if everything in this file is sample data."))
+    services: tuple[Service, ...] = Field(description=N_("Every service offered."))
 
 
 # --- referral directory ------------------------------------------------------
 
 class Referral(Record):
-    organisation: Id = Field(description="Organisation id of who can help.")
-    what: Text = Field(description="What they help with, in plain words.")
-    url: Link = Field(description="The authoritative page; link to it, do not copy its rules.")
-    checked: YamlDate = Field(description="When an editor last checked the page.")
+    organisation: Id = Field(description=N_("Organisation id of who can help."))
+    what: Text = Field(description=N_("What they help with, in plain words."))
+    url: Link = Field(description=N_("The authoritative page; link to it, do not copy its rules."))
+    checked: YamlDate = Field(description=N_("When an editor last checked the page."))
 
 
 class Situation(Record):
     review: dict[Language, ReviewState] = REVIEW_FIELD
-    id: Id = Field(description="Short id; also the anchor on the page.")
-    title: ShortText = Field(description="The situation in the reader's words: 'I have an idea'.")
-    intro: Text = Field(description="A short plain introduction to the situation.")
-    services: tuple[Id, ...] = Field((), description="Service ids that help in this situation.")
-    referrals: tuple[Referral, ...] = Field((), description="Other organisations that can help.")
+    id: Id = Field(description=N_("Short id; also the anchor on the page."))
+    title: ShortText = Field(description=N_("The situation in the reader's words: 'I have an idea'."))
+    intro: Text = Field(description=N_("A short plain introduction to the situation."))
+    services: tuple[Id, ...] = Field((), description=N_("Service ids that help in this situation."))
+    referrals: tuple[Referral, ...] = Field((), description=N_("Other organisations that can help."))
 
 
 class ReferralsFile(Record):
-    sample: Flag = Field(False, description="true if everything in this file is sample data.")
+    sample: Flag = Field(False, description=N_("true if everything in this file is sample data."))
     situations: tuple[Situation, ...] = Field(
-        min_length=1, description="Founders' situations, in the order the start page shows them.")
+        min_length=1, description=N_("Founders' situations, in the order the start page shows them."))
 
 
 # --- courses -----------------------------------------------------------------
@@ -346,10 +354,10 @@ class ReferralsFile(Record):
 class Session(Record):
     """One meeting of a course; times are local time in Europe/Oslo."""
 
-    id: Id = Field(description="Short id of the session, for example del-1; never change it once published.")
-    date: YamlDate = Field(description="Day of the session, YYYY-MM-DD.")
-    start: YamlTime = Field(description="Start time, HH:MM (Oslo time).")
-    end: YamlTime = Field(description="End time, HH:MM (Oslo time), after the start.")
+    id: Id = Field(description=N_("Short id of the session, for example del-1; never change it once published."))
+    date: YamlDate = Field(description=N_("Day of the session, YYYY-MM-DD."))
+    start: YamlTime = Field(description=N_("Start time, HH:MM (Oslo time)."))
+    end: YamlTime = Field(description=N_("End time, HH:MM (Oslo time), after the start."))
 
     def starts_at(self) -> datetime:
         return datetime.combine(self.date, self.start, tzinfo=OSLO)
@@ -361,49 +369,51 @@ class Session(Record):
     def _ordered(self) -> Session:
         if self.end <= self.start:
             if self.end == self.start:
-                raise PydanticCustomError("session_order", "{end} is the same as start; a session ends after it starts",
-                                          {"field": "end", "end": self.end.strftime("%H:%M")})
+                raise PydanticCustomError(
+                    "session_order", _("{end} is the same as start; a session ends after it starts"),
+                    {"field": "end", "end": self.end.strftime("%H:%M")})
             raise PydanticCustomError(
-                "session_order", "{end} is before start {start}; a session ends after it starts",
+                "session_order", _("{end} is before start {start}; a session ends after it starts"),
                 {"field": "end", "end": self.end.strftime("%H:%M"), "start": self.start.strftime("%H:%M")})
         return self
 
 
 class Venue(Record):
-    name: PlainShortText = Field(description="Name of the place.")
-    address: Address = Field(description="Street, postcode and city.")
-    municipality: Id = Field(description="Municipality id where the venue is: moss, vestby, rade or valer.")
+    name: PlainShortText = Field(description=N_("Name of the place."))
+    address: Address = Field(description=N_("Street, postcode and city."))
+    municipality: Id = Field(description=N_("Municipality id where the venue is: moss, vestby, rade or valer."))
 
 
 class Registration(Record):
-    url: Link | None = Field(None, description="Sign-up link; may be left out until registration opens.")
-    deadline: YamlDate = Field(description="Last day to sign up, YYYY-MM-DD, before the first session.")
+    url: Link | None = Field(None, description=N_("Sign-up link; may be left out until registration opens."))
+    deadline: YamlDate = Field(description=N_("Last day to sign up, YYYY-MM-DD, before the first session."))
 
 
 class Course(Record):
     review: dict[Language, ReviewState] = REVIEW_FIELD
     sample: Flag = Field(
-        False, description="true while this record is invented sample data; set false when the details are real.")
-    id: Id = Field(description="Short id; it becomes the page address. Never change it once published.")
-    title: ShortText = Field(description="The course title as readers see it.")
-    kind: Literal["basic", "theme"] = Field(description="basic: the free founder course; theme: a theme course.")
-    description: Text = Field(description="What the course is about, in two or three plain sentences.")
-    sessions: tuple[Session, ...] = Field(min_length=1, description="Each meeting: id, date, start and end.")
+        False, description=N_("true while this record is invented sample data; set false when the details are real."))
+    id: Id = Field(description=N_("Short id; it becomes the page address. Never change it once published."))
+    title: ShortText = Field(description=N_("The course title as readers see it."))
+    kind: Literal["basic", "theme"] = Field(description=N_("basic: the free founder course; theme: a theme course."))
+    description: Text = Field(description=N_("What the course is about, in two or three plain sentences."))
+    sessions: tuple[Session, ...] = Field(min_length=1, description=N_("Each meeting: id, date, start and end."))
     format: Literal["onsite", "online", "hybrid"] = Field(
-        description="onsite (needs venue), online (needs online_url) or hybrid (needs both).")
-    venue: Venue | None = Field(None, description="Where the course is held (onsite and hybrid).")
-    online_url: Link | None = Field(None, description="Link to join online (online and hybrid).")
+        description=N_("onsite (needs venue), online (needs online_url) or hybrid (needs both)."))
+    venue: Venue | None = Field(None, description=N_("Where the course is held (onsite and hybrid)."))
+    online_url: Link | None = Field(None, description=N_("Link to join online (online and hybrid)."))
     languages: tuple[Language, ...] = Field(
-        min_length=1, description="Language codes of the teaching, for example [nb] or [nb, uk].")
-    price: Nok = Field(description="Price in kroner for the participant; 0 means free (the basic course is always 0).")
-    capacity: int = Field(strict=True, ge=1, description="Number of places.")
-    full: Flag = Field(False, description="true when every place is taken.")
-    registration: Registration = Field(description="Sign-up link and deadline.")
-    target_group: Text = Field(description="Who the course is for, in one plain sentence.")
-    practical: Text | None = Field(None, description="Practical details: what to bring, food, parking.")
+        min_length=1, description=N_("Language codes of the teaching, for example [nb] or [nb, uk]."))
+    price: Nok = Field(
+        description=N_("Price in kroner for the participant; 0 means free (the basic course is always 0)."))
+    capacity: int = Field(strict=True, ge=1, description=N_("Number of places."))
+    full: Flag = Field(False, description=N_("true when every place is taken."))
+    registration: Registration = Field(description=N_("Sign-up link and deadline."))
+    target_group: Text = Field(description=N_("Who the course is for, in one plain sentence."))
+    practical: Text | None = Field(None, description=N_("Practical details: what to bring, food, parking."))
     former_ids: tuple[Id, ...] = Field(
-        (), description="Earlier ids of a renamed course, for example [etablererkurs-var]: the old address "
-                        "then leads to the new page.")
+        (), description=N_("Earlier ids of a renamed course, for example [etablererkurs-var]: the old address "
+                           "then leads to the new page."))
 
     def first_day(self) -> date:
         return min(s.date for s in self.sessions)

@@ -26,6 +26,7 @@ from typing import Any
 from pydantic import BaseModel
 
 from etablerer.inputs.loading import COURSES_DIR, SINGLE_FILES
+from etablerer.inputs.messages import N_, _, bokmal, ngettext
 from etablerer.inputs.model import Course
 
 DIALECT = "https://json-schema.org/draft/2020-12/schema"
@@ -50,7 +51,7 @@ EXTRA_RULES: dict[str, dict[str, list[dict[str, Any]]]] = {
         "": [
             {"if": {"required": ["kind"], "properties": {"kind": {"const": "basic"}}},
              "then": {"properties": {"price": {"const": 0,
-                                               "description": "The basic founder course is free: price 0."}}}},
+                                               "description": N_("The basic founder course is free: price 0.")}}}},
             {"if": {"required": ["format"], "properties": {"format": {"enum": ["onsite", "hybrid"]}}},
              "then": {"required": ["venue"], "properties": {"venue": {"type": "object"}}}},
             {"if": {"required": ["format"], "properties": {"format": {"enum": ["online", "hybrid"]}}},
@@ -70,14 +71,35 @@ def build_schema(file_pattern: str, schema_file: str, model: type[BaseModel]) ->
     schema: dict[str, Any] = {
         "$schema": DIALECT,
         "title": f"data/{file_pattern}",
-        "description": (f"Generated from etablerer.model.{model.__name__} by `make schema`; do not edit. "
-                        f"{(model.__doc__ or '').strip()}").strip(),
+        "description": N_("Made from the models of the build by make schema; do not change this file by hand."),
     }
     schema.update({k: v for k, v in generated.items() if k not in ("title", "description")})
+    for definition in schema.get("$defs", {}).values():
+        definition.pop("description", None)  # a model's docstring, written for developers
     for where, rules in EXTRA_RULES.get(schema_file, {}).items():
         target = schema if where == "" else schema["$defs"][where]
         target.setdefault("allOf", []).extend(rules)
-    return schema
+    return in_bokmal(schema)
+
+
+def in_bokmal(node: Any) -> Any:
+    """The schema with every description (the hover help) in bokmål, whatever ETABLERER_MESSAGES says:
+    schema/ is committed, and editors read it. A description without a bokmål text is an error."""
+    if isinstance(node, list):
+        return [in_bokmal(item) for item in node]
+    if not isinstance(node, dict):
+        return node
+    out = {}
+    for key, value in node.items():
+        if key == "description" and isinstance(value, str):
+            out[key] = bokmal(value)
+            if out[key] == value:
+                raise LookupError(_("the schema description '{text}' has no bokmål text; run make messages and "
+                                    "write it in hooks/etablerer/locale/nb/LC_MESSAGES/etablerer.po")
+                                  .format(text=value))
+        else:
+            out[key] = in_bokmal(value)
+    return out
 
 
 def render_schema(schema: dict[str, Any]) -> str:
@@ -115,16 +137,17 @@ def write_all(root: Path) -> list[str]:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m etablerer.inputs.schema", description=__doc__.splitlines()[0])
     parser.add_argument("--root", type=Path, default=Path.cwd())
-    parser.add_argument("--check", action="store_true", help="only report files that are out of date")
+    parser.add_argument("--check", action="store_true", help=_("only report files that are out of date"))
     args = parser.parse_args(argv)
     if args.check:
         stale = stale_files(args.root)
         for name in stale:
-            print(f"{SCHEMA_DIR}/{name}: out of date with hooks/etablerer/inputs/model.py; run make schema",
-                  file=sys.stderr)
+            print(_("{file}: out of date with hooks/etablerer/inputs/model.py; run make schema")
+                  .format(file=f"{SCHEMA_DIR}/{name}"), file=sys.stderr)
         return 1 if stale else 0
     written = write_all(args.root)
-    print(f"Wrote {len(written)} schema files to {SCHEMA_DIR}/: {', '.join(written)}")
+    print(ngettext("Wrote {count} schema file to {folder}: {files}", "Wrote {count} schema files to {folder}: {files}",
+                   len(written)).format(count=len(written), folder=f"{SCHEMA_DIR}/", files=", ".join(written)))
     return 0
 
 
