@@ -96,11 +96,13 @@ def break_three_files(root: Path) -> list[str]:
     edit(root / MUNICIPALITIES, VESTBY_NUMBER, "number: 3216")
     return [
         f"{BASIC}:{line_of(BASIC, 'date: 2027-02-09')}: "
-        "sessions[1].date: 2027-02-30 is not a real date (check the day and month)",
-        f"{BASIC}:{line_of(BASIC, 'capacity: 25')}: capacity: 0 is too small; it must be at least 1",
-        f"{ACCOUNTING}:{line_of(ACCOUNTING, 'price: 300')}: price: -300 is negative; an amount is 0 or more",
+        "sessions[1].date: 2027-02-30 er ikke en dato som finnes (sjekk dag og måned)",
+        f"{BASIC}:{line_of(BASIC, 'capacity: 25')}: capacity: 0 er for lite; det må være minst 1",
+        f"{ACCOUNTING}:{line_of(ACCOUNTING, 'price: 300')}: "
+        "price: -300 er mindre enn null; et beløp må være 0 eller mer",
         f"{MUNICIPALITIES}:{line_of(MUNICIPALITIES, VESTBY_NUMBER)}: "
-        "municipalities[1].number: '3216' should be text; put it in quotes if it looks like a number or true/false",
+        "municipalities[1].number: '3216' skal være tekst; sett det i anførselstegn hvis det ser ut som et tall eller "
+        "true/false",
     ]
 
 

@@ -29,7 +29,7 @@ ACCOUNTING_TITLE = ("title:\n  nb: Regnskap og skatt for nye bedrifter\n"
 BASIC_EN_TITLE = "  en: Course for new business owners, spring 2027"
 BASIC_REVIEW = "review: {en: drafted, uk: drafted, pl: drafted, ar: drafted}"
 SHIPPED_LANGUAGES = "languages: [nb, en, uk, pl, ar]"
-LANGUAGE_ADVICE = "write nb:, en:, uk:, pl:, ar: … before each text"
+LANGUAGE_ADVICE = "skriv nb:, en:, uk:, pl:, ar: … foran hver tekst"
 
 
 def line_in(root: Path, rel: str, text: str) -> int:
@@ -45,16 +45,16 @@ def line_in(root: Path, rel: str, text: str) -> int:
 def test_a_title_without_bokmal_names_file_line_field_and_bokmal(data_copy):
     edit(data_copy / BASIC, "  nb: Etablererkurs våren 2027\n", "")
     assert errors_of(data_copy) == [
-        f"{BASIC}:{line_in(data_copy, BASIC, 'title:')}: title: the bokmål text is missing; write nb: … first, "
-        "then other languages (en: …, uk: …)"]
+        f"{BASIC}:{line_in(data_copy, BASIC, 'title:')}: title: teksten på bokmål mangler; skriv nb: … først, "
+        "så andre språk (en: …, uk: …)"]
 
 
 def test_no_instead_of_nb_is_a_missing_bokmal_text(data_copy):
     # 'no' (Norwegian) is what many would write; the site's original is bokmål, nb.
     edit(data_copy / ACCOUNTING, "  nb: Regnskap og skatt", "  no: Regnskap og skatt")
     assert errors_of(data_copy) == [
-        f"{ACCOUNTING}:{line_in(data_copy, ACCOUNTING, 'title:')}: title: the bokmål text is missing; "
-        "write nb: … first, then other languages (en: …, uk: …)"]
+        f"{ACCOUNTING}:{line_in(data_copy, ACCOUNTING, 'title:')}: title: teksten på bokmål mangler; "
+        "skriv nb: … først, så andre språk (en: …, uk: …)"]
 
 
 @pytest.mark.parametrize("code", ["xx", "ua", "EN", "qqq"])
@@ -64,15 +64,15 @@ def test_a_key_that_is_not_a_language_code_is_an_error(data_copy, code):
     # The line of the wrong key itself, and the field with it.
     line = line_in(data_copy, BASIC, f"  {code}: Course for new business owners")
     assert errors_of(data_copy) == [
-        f"{BASIC}:{line}: title.{code}: '{code}' is not a language code; {LANGUAGE_ADVICE}"]
+        f"{BASIC}:{line}: title.{code}: '{code}' er ikke en språkkode; {LANGUAGE_ADVICE}"]
 
 
 @pytest.mark.parametrize("empty", ['""', '"   "'], ids=["empty-quotes", "only-spaces"])
 def test_an_empty_translation_is_an_error(data_copy, empty):
     edit(data_copy / BASIC, BASIC_EN_TITLE, f"  en: {empty}")
     assert errors_of(data_copy) == [
-        f"{BASIC}:{line_in(data_copy, BASIC, '  en: ' + empty)}: title.en: the text is empty; "
-        "write it or leave the field out"]
+        f"{BASIC}:{line_in(data_copy, BASIC, '  en: ' + empty)}: title.en: teksten er tom; "
+        "skriv teksten, eller ta bort feltet"]
 
 
 def BASIC_EN_LINE(root: Path) -> int:
@@ -86,29 +86,29 @@ def test_a_translation_left_blank_is_an_error_on_its_field(data_copy):
     [error] = data_errors(data_copy).errors
     # Said in words an editor knows (not "'None' is not text"), on the translation's own line.
     assert (error.file, error.line, error.field, error.message) == (
-        BASIC, BASIC_EN_LINE(data_copy), "title.en", "the text is empty; write it or leave the field out")
+        BASIC, BASIC_EN_LINE(data_copy), "title.en", "teksten er tom; skriv teksten, eller ta bort feltet")
 
 
 def test_an_empty_bokmal_text_is_an_error(data_copy):
     edit(data_copy / BASIC, "  nb: Etablererkurs våren 2027", '  nb: ""')
     line = line_in(data_copy, BASIC, '  nb: ""')
     assert errors_of(data_copy) == [
-        f"{BASIC}:{line}: title.nb: the text is empty; "
-        "write it or leave the field out"]
+        f"{BASIC}:{line}: title.nb: teksten er tom; "
+        "skriv teksten, eller ta bort feltet"]
 
 
 def test_a_review_status_that_is_not_drafted_or_reviewed_is_an_error(data_copy):
     edit(data_copy / BASIC, BASIC_REVIEW, "review: {en: checked}")
     assert errors_of(data_copy) == [
-        f"{BASIC}:{line_in(data_copy, BASIC, 'review:')}: review.en: 'checked' is not allowed here; "
-        "write one of: drafted or reviewed"]
+        f"{BASIC}:{line_in(data_copy, BASIC, 'review:')}: review.en: 'checked' er ikke tillatt her; "
+        "skriv ett av disse: drafted, reviewed"]
 
 
 def test_a_review_of_an_unknown_language_is_an_error(data_copy):
     edit(data_copy / ACCOUNTING, "review: {en: drafted}", "review: {xx: drafted}")
     assert [(e.file, e.line, e.message) for e in data_errors(data_copy).errors] == [
         (ACCOUNTING, line_in(data_copy, ACCOUNTING, "review:"),
-         "'xx' is not a known language code; write a code such as nb, en, uk, pl or ar")]
+         "'xx' er ikke en kjent språkkode; skriv en kode som nb, en, uk, pl eller ar")]
 
 
 def test_a_plain_string_is_still_a_bokmal_text_without_translations(data_copy):
@@ -228,14 +228,15 @@ def test_a_bad_review_status_in_a_page_template_is_an_error_on_its_line(data_cop
 def test_languages_must_start_with_bokmal(data_copy, languages):
     edit(data_copy / REGION, SHIPPED_LANGUAGES, f"languages: {languages}")
     assert errors_of(data_copy) == [
-        f"{REGION}:{line_in(data_copy, REGION, f'languages: {languages}')}: languages: bokmål comes first: "
-        "write languages: [nb, …]"]
+        f"{REGION}:{line_in(data_copy, REGION, f'languages: {languages}')}: languages: bokmål skal stå først: "
+        "skriv languages: [nb, …]"]
 
 
 def test_a_language_listed_twice_is_an_error(data_copy):
     edit(data_copy / REGION, SHIPPED_LANGUAGES, "languages: [nb, en, uk, en]")
     assert errors_of(data_copy) == [
-        f"{REGION}:{line_in(data_copy, REGION, 'languages: [nb, en, uk, en]')}: languages: a language is listed twice"]
+        f"{REGION}:{line_in(data_copy, REGION, 'languages: [nb, en, uk, en]')}: "
+        "languages: et språk står to ganger; ta bort det ene"]
 
 
 def test_a_new_language_needs_its_files(data_copy):

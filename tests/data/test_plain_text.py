@@ -232,8 +232,8 @@ def test_template_syntax_in_a_logo_text_is_refused(data_copy):
 def test_several_kinds_in_one_text_come_in_one_message(data_copy):
     title_is(data_copy, "'<b>Kurs</b> for grÃ¼ndere {{ year }}'")
     assert errors_of(data_copy) == [at(BASIC, TITLE, "title.nb", (
-        f"'<b>' (and 1 more tag) {HTML}; also Ã¼ is probably ü: {ENCODING}; write ü instead; "
-        f"also '{{{{' {TEMPLATE}"))]
+        f"'<b>' (and 1 more tag) {HTML}; dessuten Ã¼ is probably ü: {ENCODING}; write ü instead; "
+        f"dessuten '{{{{' {TEMPLATE}"))]
 
 
 def test_problems_in_several_fields_and_files_come_in_one_run(data_copy):
@@ -319,7 +319,7 @@ def test_the_walk_finds_the_text_fields():
 @pytest.mark.parametrize("kind", BAD)
 @pytest.mark.parametrize("field", sorted(FREE_TEXT))
 def test_every_free_text_field_refuses_each_kind(field, kind):
-    assert refusal(FREE_TEXT[field], BAD[kind]) == "; also ".join(text_problems(BAD[kind].strip()))
+    assert refusal(FREE_TEXT[field], BAD[kind]) == "; dessuten ".join(text_problems(BAD[kind].strip()))
 
 
 @pytest.mark.parametrize("field", sorted(n for n, a in FREE_TEXT.items() if accepts(a, {"nb": SENTENCE})))

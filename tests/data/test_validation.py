@@ -56,7 +56,7 @@ COURSE_FIELDS = ("review, sample, id, title, kind, description, sessions, format
                  "capacity, full, registration, target_group, practical, former_ids")
 ORGANISATION_IDS = ("driftsselskapet, gammelfylket, innvandring, nordfylket, portalen, skatten, sorfylket, "
                     "statlig-innovasjon, velferdsetaten, vestfylket")
-LINK_ADVICE = "is not an allowed link; use https://…, http://…, mailto:… or tel:…"
+LINK_ADVICE = "er ikke en tillatt lenke; bruk https://…, http://…, mailto:… eller tel:…"
 
 
 def replace(rel: str, old: str, new: str):
@@ -105,106 +105,109 @@ CASES = [
          f"{BASIC}:{DEL_2 + 2}: sessions[1].start: 'start' is written twice in the same block; keep one"),
     case("file-is-a-list",
          [new_file(NEW, "- id: testkurs\n- title: Testkurs\n")],
-         f"{NEW}:1: the file should be a block of 'field: value' lines"),
+         f"{NEW}:1: filen skal bestå av linjer med 'felt: verdi'"),
     case("required-data-file-missing",
          [delete(REGION)],
-         f"{REGION}:1: the file is missing; data/ needs region.yml"),
+         f"{REGION}:1: filen mangler; data/ må ha region.yml"),
 
     # --- fields ------------------------------------------------------------------
     case("missing-field",
          [replace(BASIC, "capacity: 25\n", "")],
-         f"{BASIC}:{line_of(BASIC, 'sample: true')}: capacity: this required field is missing; add it"),
+         f"{BASIC}:{line_of(BASIC, 'sample: true')}: capacity: dette feltet mangler; legg det til"),
     case("missing-field-in-a-list-item",
          [replace(BASIC, BASIC_DEL_2, "    date: 2027-02-09\n    start: 18:00")],
-         f"{BASIC}:{line_of(BASIC, '  - id: del-2')}: sessions[1].end: this required field is missing; add it"),
+         f"{BASIC}:{line_of(BASIC, '  - id: del-2')}: sessions[1].end: dette feltet mangler; legg det til"),
     case("unknown-field-without-a-close-match",
          [replace(BASIC, "capacity: 25", "capacity: 25\nfoo: 1")],
-         f"{BASIC}:{CAPACITY + 1}: foo: 'foo' is not a known field; allowed here: {COURSE_FIELDS}"),
+         f"{BASIC}:{CAPACITY + 1}: foo: 'foo' er ikke et kjent felt; her kan du bruke: {COURSE_FIELDS}"),
     case("wrong-type-text-for-a-number",
          [replace(BASIC, "capacity: 25", "capacity: tjuefem")],
-         f"{BASIC}:{CAPACITY}: capacity: 'tjuefem' is not a whole number; write digits only, such as 20"),
+         f"{BASIC}:{CAPACITY}: capacity: 'tjuefem' er ikke et heltall; skriv bare sifre, for eksempel 20"),
     case("wrong-type-decimal-for-a-count",
          [replace(BASIC, "capacity: 25", "capacity: 25.5")],
-         f"{BASIC}:{CAPACITY}: capacity: '25.5' is not a whole number; write digits only, such as 20"),
+         f"{BASIC}:{CAPACITY}: capacity: '25.5' er ikke et heltall; skriv bare sifre, for eksempel 20"),
     case("wrong-type-number-for-text",
          [replace(MUNICIPALITIES, 'number: "3216"', "number: 3216")],
          f"{MUNICIPALITIES}:{VESTBY_NUMBER}: "
-         "municipalities[1].number: '3216' should be text; put it in quotes if it looks like "
-         "a number or true/false"),
+         "municipalities[1].number: '3216' skal være tekst; sett det i anførselstegn hvis det ser ut som "
+         "et tall eller true/false"),
     case("wrong-type-text-for-a-list",
          [replace(BASIC, "languages: [nb]", "languages: nb")],
          f"{BASIC}:{line_of(BASIC, 'languages: [nb]')}: "
-         "languages: should be a list: one line per entry, each starting with '- '"),
+         "languages: skal være en liste: én linje per punkt, og hver linje begynner med '- '"),
     case("wrong-type-text-for-an-amount",
          [replace(ACCOUNTING, "price: 300", "price: gratis")],
-         f"{ACCOUNTING}:{PRICE}: price: 'gratis' is not an amount in kroner; write a number such as 450 or 2.50"),
+         f"{ACCOUNTING}:{PRICE}: "
+         "price: 'gratis' er ikke et beløp i kroner; skriv et tall, for eksempel 450 eller 2.50"),
     case("value-not-in-the-list",
          [replace(BASIC, "format: onsite", "format: on-site")],
          f"{BASIC}:{line_of(BASIC, 'format: onsite')}: "
-         "format: 'on-site' is not allowed here; write one of: onsite, online or hybrid"),
+         "format: 'on-site' er ikke tillatt her; skriv ett av disse: onsite, online, hybrid"),
     case("kommunenummer-form",
          [replace(MUNICIPALITIES, 'number: "3216"', 'number: "321"')],
          f"{MUNICIPALITIES}:{VESTBY_NUMBER}: "
-         "municipalities[1].number: '321' is not in the right form; a kommunenummer has "
-         "4 digits, for example 3103"),
+         "municipalities[1].number: '321' er ikke skrevet riktig; et kommunenummer har "
+         "4 sifre, for eksempel 3103"),
 
     # --- dates and times ---------------------------------------------------------
     case("impossible-date-unquoted",
          [replace(BASIC, "date: 2027-02-09", "date: 2027-02-30")],
-         f"{BASIC}:{DEL_2}: sessions[1].date: 2027-02-30 is not a real date (check the day and month)"),
+         f"{BASIC}:{DEL_2}: sessions[1].date: 2027-02-30 er ikke en dato som finnes (sjekk dag og måned)"),
     case("impossible-date-quoted",
          [replace(BASIC, "date: 2027-02-09", 'date: "2027-02-30"')],
-         f"{BASIC}:{DEL_2}: sessions[1].date: 2027-02-30 is not a real date (check the day and month)"),
+         f"{BASIC}:{DEL_2}: sessions[1].date: 2027-02-30 er ikke en dato som finnes (sjekk dag og måned)"),
     case("date-in-words",
          [replace(BASIC, "date: 2027-02-09", "date: 9. februar 2027")],
-         f"{BASIC}:{DEL_2}: sessions[1].date: '9. februar 2027' is not a date; write it as YYYY-MM-DD, "
-         "for example 2027-03-15"),
+         f"{BASIC}:{DEL_2}: sessions[1].date: '9. februar 2027' er ikke en dato; skriv den som ÅÅÅÅ-MM-DD, "
+         "for eksempel 2027-03-15"),
     case("impossible-time",
          [replace(BASIC, BASIC_DEL_2, "    date: 2027-02-09\n    start: 25:00\n    end: 21:00")],
-         f"{BASIC}:{DEL_2 + 1}: sessions[1].start: 25:00 is not a real time of day (00:00 to 23:59)"),
+         f"{BASIC}:{DEL_2 + 1}: sessions[1].start: 25:00 er ikke et klokkeslett som finnes (fra 00:00 til 23:59)"),
     case("end-before-start-in-a-new-course-file",
          [new_file(NEW, NEW_COURSE.replace("    end: 21:00\nformat", "    end: 17:00\nformat"))],
-         f"{NEW}:14: sessions[1].end: 17:00 is before start 18:00; a session ends after it starts"),
+         f"{NEW}:14: sessions[1].end: 17:00 er før start 18:00; en samling slutter etter at den begynner"),
     case("end-before-start",
          [replace(BASIC, BASIC_DEL_2, "    date: 2027-02-09\n    start: 18:00\n    end: 17:00")],
-         f"{BASIC}:{DEL_2 + 2}: sessions[1].end: 17:00 is before start 18:00; a session ends after it starts"),
+         f"{BASIC}:{DEL_2 + 2}: sessions[1].end: 17:00 er før start 18:00; en samling slutter etter at den begynner"),
     case("end-same-as-start",
          [replace(BASIC, BASIC_DEL_2, "    date: 2027-02-09\n    start: 18:00\n    end: 18:00")],
-         f"{BASIC}:{DEL_2 + 2}: sessions[1].end: 18:00 is the same as start; a session ends after it starts"),
+         f"{BASIC}:{DEL_2 + 2}: "
+         "sessions[1].end: 18:00 er det samme som start; en samling slutter etter at den begynner"),
     # The only session fails: the list is not empty, so no 'needs at least one entry'.
     case("end-before-start-in-a-one-session-course",
          [replace(ONE_SESSION, "end: 20:00", "end: 17:00")],
          f"{ONE_SESSION}:{line_of(ONE_SESSION, 'end: 20:00')}: "
-         "sessions[0].end: 17:00 is before start 17:30; a session ends after it starts"),
+         "sessions[0].end: 17:00 er før start 17:30; en samling slutter etter at den begynner"),
     case("period-end-before-start",
          [replace(AGREEMENTS, "end: 2025-12-31}", "end: 2021-12-31}")],
          f"{AGREEMENTS}:{line_of(AGREEMENTS, 'end: 2025-12-31}')}: "
-         "agreements[0].period.end: 2021-12-31 is before start 2022-01-01; "
-         "the end comes after the start"),
+         "agreements[0].period.end: 2021-12-31 er før start 2022-01-01; "
+         "slutten må komme etter starten"),
 
     # --- amounts and counts --------------------------------------------------------
     case("negative-price",
          [replace(ACCOUNTING, "price: 300", "price: -300")],
-         f"{ACCOUNTING}:{PRICE}: price: -300 is negative; an amount is 0 or more"),
+         f"{ACCOUNTING}:{PRICE}: price: -300 er mindre enn null; et beløp må være 0 eller mer"),
     case("price-below-ore",
          [replace(ACCOUNTING, "price: 300", "price: 2.505")],
-         f"{ACCOUNTING}:{PRICE}: price: 2.505 has more than two decimals; kroner have at most øre (0.01)"),
+         f"{ACCOUNTING}:{PRICE}: price: 2.505 har mer enn to desimaler; skriv kroner og øre, for eksempel 2.50"),
     case("capacity-0",
          [replace(BASIC, "capacity: 25", "capacity: 0")],
-         f"{BASIC}:{CAPACITY}: capacity: 0 is too small; it must be at least 1"),
+         f"{BASIC}:{CAPACITY}: capacity: 0 er for lite; det må være minst 1"),
 
     # --- YAML 1.1 surprises -----------------------------------------------------------
     case("full-no-is-an-error-not-false",
          [replace(MARKETING, "full: true", "full: no")],
          f"{MARKETING}:{line_of(MARKETING, 'full: true')}: "
-         "full: 'no' is not true or false; write true or false (not yes/no)"),
+         "full: 'no' er ikke true eller false; skriv true eller false (ikke yes/no)"),
     case("full-yes-is-an-error-not-true",
          [replace(MARKETING, "full: true", "full: yes")],
          f"{MARKETING}:{line_of(MARKETING, 'full: true')}: "
-         "full: 'yes' is not true or false; write true or false (not yes/no)"),
+         "full: 'yes' er ikke true eller false; skriv true eller false (ikke yes/no)"),
     case("time-written-as-minutes-is-not-a-time",
          [replace(BASIC, BASIC_DEL_2, "    date: 2027-02-09\n    start: 1080\n    end: 21:00")],
-         f"{BASIC}:{DEL_2 + 1}: sessions[1].start: '1080' is not a time of day; write it as HH:MM, for example 18:00"),
+         f"{BASIC}:{DEL_2 + 1}: "
+         "sessions[1].start: '1080' er ikke et klokkeslett; skriv det som TT:MM, for eksempel 18:00"),
 
     # --- unique ids ----------------------------------------------------------------
     case("duplicate-session-id",
@@ -331,7 +334,7 @@ def test_bad_input_gives_exactly_these_messages(data_copy, changes, expected):
 
 def test_unknown_field_gets_a_did_you_mean_hint(data_copy):
     edit(data_copy / BASIC, "capacity: 25", "capasity: 25")
-    assert (f"{BASIC}:{CAPACITY}: capasity: 'capasity' is not a known field; did you mean 'capacity'?"
+    assert (f"{BASIC}:{CAPACITY}: capasity: 'capasity' er ikke et kjent felt; mente du 'capacity'?"
             in errors_of(data_copy))
 
 
@@ -339,14 +342,14 @@ def test_unknown_field_in_a_list_item_gets_a_did_you_mean_hint(data_copy):
     edit(data_copy / BASIC, "    start: 18:00\n    end: 21:00\n  - id: del-2",
          "    strat: 18:00\n    end: 21:00\n  - id: del-2")
     assert (f"{BASIC}:{line_of(BASIC, '  - id: del-1') + 2}: "
-            "sessions[0].strat: 'strat' is not a known field; did you mean 'start'?"
+            "sessions[0].strat: 'strat' er ikke et kjent felt; mente du 'start'?"
             in errors_of(data_copy))
 
 
 def test_unknown_field_in_a_nested_block_gets_a_did_you_mean_hint(data_copy):
     edit(data_copy / BASIC, "  municipality: moss", "  muncipality: moss")
     assert (f"{BASIC}:{line_of(BASIC, 'municipality: moss')}: "
-            "venue.muncipality: 'muncipality' is not a known field; did you mean 'municipality'?"
+            "venue.muncipality: 'muncipality' er ikke et kjent felt; mente du 'municipality'?"
             in errors_of(data_copy))
 
 
@@ -357,11 +360,11 @@ def break_three_things_in_three_files(root: Path) -> list[str]:
     edit(root / ACCOUNTING, "price: 300", "price: -300")
     edit(root / MUNICIPALITIES, 'number: "3216"', "number: 3216")
     return [
-        f"{BASIC}:{CAPACITY}: capacity: 0 is too small; it must be at least 1",
-        f"{ACCOUNTING}:{PRICE}: price: -300 is negative; an amount is 0 or more",
+        f"{BASIC}:{CAPACITY}: capacity: 0 er for lite; det må være minst 1",
+        f"{ACCOUNTING}:{PRICE}: price: -300 er mindre enn null; et beløp må være 0 eller mer",
         f"{MUNICIPALITIES}:{VESTBY_NUMBER}: "
-        "municipalities[1].number: '3216' should be text; put it in quotes if it looks like "
-        "a number or true/false",
+        "municipalities[1].number: '3216' skal være tekst; sett det i anførselstegn hvis det ser ut som "
+        "et tall eller true/false",
     ]
 
 
@@ -387,20 +390,20 @@ def test_the_report_of_one_problem(data_copy):
     edit(data_copy / BASIC, "capacity: 25", "capacity: 0")
     lines = data_errors(data_copy).report().splitlines()
     assert [lines[0], lines[1][:10], len(lines)] == [
-        f"{BASIC}:{CAPACITY}: capacity: 0 is too small; it must be at least 1", "1 problem ", 2]
+        f"{BASIC}:{CAPACITY}: capacity: 0 er for lite; det må være minst 1", "1 problem ", 2]
 
 
 def test_errors_are_data_error_records(data_copy):
     edit(data_copy / BASIC, "capacity: 25", "capacity: 0")
     assert data_errors(data_copy).errors == [
-        DataError(BASIC, CAPACITY, "capacity", "0 is too small; it must be at least 1")]
+        DataError(BASIC, CAPACITY, "capacity", "0 er for lite; det må være minst 1")]
 
 
 def test_a_field_problem_and_a_reference_problem_in_two_course_files_come_in_one_run(data_copy):
     edit(data_copy / BASIC, "capacity: 25", "capacity: 0")
     edit(data_copy / ACCOUNTING, "municipality: vestby", "municipality: vestbi")
     assert errors_of(data_copy) == [
-        f"{BASIC}:{CAPACITY}: capacity: 0 is too small; it must be at least 1",
+        f"{BASIC}:{CAPACITY}: capacity: 0 er for lite; det må være minst 1",
         f"{ACCOUNTING}:{line_of(ACCOUNTING, 'municipality: vestby')}: "
         "venue.municipality: 'vestbi' is not a known municipality id; "
         "known: moss, rade, valer, vestby",
@@ -461,3 +464,41 @@ def test_a_leading_zero_never_makes_an_octal_price(data_copy):
         assert [(e.file, e.line, e.field) for e in exc.errors] == [(ACCOUNTING, PRICE, "price")]
     else:
         assert course.price == Decimal("300")
+
+
+# --- in the editors' language (inputs/messages.py) -------------------------------------------
+
+def test_a_developer_gets_the_english_message_with_the_switch(data_copy, monkeypatch):
+    monkeypatch.setenv("ETABLERER_MESSAGES", "en")
+    edit(data_copy / BASIC, "capacity: 25", "capasity: 25")
+    assert (f"{BASIC}:{CAPACITY}: capasity: 'capasity' is not a known field; did you mean 'capacity'?"
+            in errors_of(data_copy))
+
+
+@pytest.mark.parametrize(("kind", "message"), [
+    ("float_type", "verdien 'x' passer ikke her; skriv et tall, for eksempel 20 eller 2.50"),
+    ("bool_parsing", "verdien 'x' passer ikke her; skriv true eller false"),
+    ("uuid_parsing", "verdien 'x' passer ikke her; hold musepekeren over feltnavnet i VS Code for å se hva "
+                     "feltet skal ha"),
+])
+def test_a_kind_of_pydantic_error_no_data_file_has_met_is_still_said_in_bokmal(kind, message):
+    # No case above reaches it (every kind the data files can give has its own message);
+    # a new field type must not let pydantic's English through.
+    from etablerer.inputs.loading import _message
+    from etablerer.inputs.model import Course
+
+    error = {"type": kind, "loc": ("capacity",), "input": "x", "msg": "Input should be a valid number"}
+    assert _message(error, ("capacity",), Course) == message
+
+
+def test_our_own_kinds_of_error_are_not_pydantics():
+    """A kind of ours with a name pydantic also uses would have its message replaced by the fallback."""
+    import re
+
+    from etablerer.inputs import fieldtypes, model
+    from etablerer.inputs.loading import PYDANTIC_ERRORS
+
+    ours = {kind for module in (fieldtypes, model)
+            for kind in re.findall(r'(?:_fail|PydanticCustomError)\(\s*"(\w+)"', Path(module.__file__).read_text())}
+    assert {"date_format", "flag_type", "session_order"} <= ours
+    assert ours & PYDANTIC_ERRORS == set()

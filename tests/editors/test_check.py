@@ -43,9 +43,9 @@ def test_check_reports_every_problem_as_file_line_field_message(bad):
     run = run_etablerer(bad, DAY, "check", "--root", str(bad))
     assert run.returncode == 1
     lines = run.stderr.splitlines()
-    assert any(line.startswith("data/region.yml:") and ": survey.interval_months: 'twelve' is not a whole number"
+    assert any(line.startswith("data/region.yml:") and ": survey.interval_months: 'twelve' er ikke et heltall"
                in line for line in lines), lines
-    wrong_date = "agreements[0].funding.population_date: 2021-07-32 is not a real date"
+    wrong_date = "agreements[0].funding.population_date: 2021-07-32 er ikke en dato som finnes"
     assert any(line.startswith("data/agreements.yml:") and wrong_date in line
                for line in lines), lines
     assert lines[-1] == "2 feil funnet. Rett dem og kjør make check igjen."

@@ -106,3 +106,50 @@ def test_every_schema_is_linked_to_the_data_files_the_build_reads():
     expected = {f"./schema/{schema_file}": [f"data/{pattern}"] for pattern, (schema_file, _) in
                 schema_module.TARGETS.items()}
     assert mapping == expected
+
+
+# --- the hover help is bokmål (the descriptions are marked N_() in model.py) -------------------
+
+def _descriptions(node):
+    if isinstance(node, dict):
+        for key, value in node.items():
+            if key == "description" and isinstance(value, str):
+                yield value
+            else:
+                yield from _descriptions(value)
+    elif isinstance(node, list):
+        for value in node:
+            yield from _descriptions(value)
+
+
+def test_every_description_is_a_checked_bokmal_text():
+    from babel.messages.pofile import read_po
+
+    from etablerer.inputs.messages import catalogue_file
+
+    with catalogue_file("nb").open("rb") as fh:
+        catalogue = [m for m in read_po(fh, locale="nb") if m.id and isinstance(m.id, str)]
+    english, bokmal = {m.id for m in catalogue}, {m.string for m in catalogue if m.string and not m.fuzzy}
+    found = [text for s in _schemas().values() for text in _descriptions(s)]
+    assert len(found) > 100, "the test reads the wrong files"
+    assert [text for text in found if text not in bokmal or text in english] == []
+    assert "Kort id; den blir adressen til siden. Endre den aldri etter at den er publisert." in found
+
+
+def test_the_schemas_are_bokmal_whatever_the_messages_switch_says(monkeypatch):
+    monkeypatch.setenv("ETABLERER_MESSAGES", "en")
+    assert schema_module.stale_files(REPO) == []
+
+
+def test_a_description_without_a_bokmal_text_stops_make_schema():
+    with pytest.raises(LookupError, match="Not in the catalogue"):
+        schema_module.in_bokmal({"properties": {"x": {"description": "Not in the catalogue."}}})
+
+
+def test_bokmal_is_the_catalogue_text_in_any_message_language(monkeypatch):
+    from etablerer.inputs.messages import _, bokmal
+
+    monkeypatch.setenv("ETABLERER_MESSAGES", "en")
+    assert _("Number of places.") == "Number of places."
+    assert bokmal("Number of places.") == "Antall plasser."
+    assert bokmal("Not in the catalogue.") == "Not in the catalogue."

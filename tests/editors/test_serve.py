@@ -91,7 +91,7 @@ def test_an_edit_shows_and_an_invalid_edit_does_not_kill_the_server(served):
     wait_for(lambda: "Endret tittel" in (fetch(url) or ""), "the edited title", server, log)
 
     edit(course, "capacity: 20", "capacity: 0")
-    message = f"data/courses/{COURSE_ID}.yml:15: capacity: 0 is too small; it must be at least 1"
+    message = f"data/courses/{COURSE_ID}.yml:15: capacity: 0 er for lite; det må være minst 1"
     wait_for(lambda: message in log.read_text(), "the error in the terminal", server, log)
     assert server.poll() is None
 

@@ -21,7 +21,7 @@ pytestmark = [pytest.mark.browser, pytest.mark.build, pytest.mark.slow]
 COURSE_ID = "serve-problem-test-2027"
 NOTICE = ".et-preview-problems"
 PROBLEM = f"data/courses/{COURSE_ID}.yml:15:"
-MESSAGE = "capacity: 0 is too small; it must be at least 1"
+MESSAGE = "capacity: 0 er for lite; det må være minst 1"
 HANG_MS = 120_000
 
 
