@@ -26,10 +26,10 @@ from ..data.conftest import errors_of, line_of, load
 
 NEW = "data/courses/x.yml"
 RENAMED_FILE = "data/courses/prising-og-budsjett-test-2027.yml"  # former_ids: [prisregning-test-2027]
-GAP = ("02:30 does not exist on 2027-03-28: the clocks in Norway go forward from 02:00 to 03:00 that night; "
-       "choose a time before 02:00 or from 03:00")
-REPEAT = ("{clock} happens twice on 2027-10-31: the clocks in Norway go back from 03:00 to 02:00 that night; "
-          "choose a time before 02:00 or from 03:00")
+GAP = ("02:30 finnes ikke den 2027-03-28: klokkene i Norge stilles fram fra 02:00 til 03:00 den natten; "
+       "velg et klokkeslett før 02:00 eller fra 03:00")
+REPEAT = ("{clock} kommer to ganger den 2027-10-31: klokkene i Norge stilles tilbake fra 03:00 til 02:00 den natten; "
+          "velg et klokkeslett før 02:00 eller fra 03:00")
 
 # sessions[0]: date line 9, start 10, end 11; sessions[1]: date 13, start 14, end 15.
 COURSE = """\
@@ -93,20 +93,20 @@ CASES = [
     case("spring-gap-end", course_with(first("2027-03-28", "01:00", "02:30")),
          f"{NEW}:11: sessions[0].end: {GAP}"),
     case("spring-gap-on-the-hour", course_with(first("2027-03-28", "02:00", "04:00")),
-         f"{NEW}:10: sessions[0].start: {GAP.replace('02:30 does', '02:00 does')}"),
+         f"{NEW}:10: sessions[0].start: {GAP.replace('02:30 finnes', '02:00 finnes')}"),
     case("autumn-repeat-start", course_with(second("2027-10-31", "02:30", "04:00")),
          f"{NEW}:14: sessions[1].start: {REPEAT.format(clock='02:30')}"),
     case("autumn-repeat-end", course_with(second("2027-10-31", "00:30", "02:59")),
          f"{NEW}:15: sessions[1].end: {REPEAT.format(clock='02:59')}"),
     case("overlapping-sessions", course_with(second("2027-04-06", "20:00", "22:00")),
-         f"{NEW}:14: sessions[1].start: sessions[1] (2027-04-06 20:00–22:00) overlaps sessions[0] "
-         "(2027-04-06 18:00–21:00); sessions of one course must not overlap: change a date or a time"),
+         f"{NEW}:14: sessions[1].start: sessions[1] (2027-04-06 20:00–22:00) overlapper med sessions[0] "
+         "(2027-04-06 18:00–21:00); samlingene i et kurs kan ikke overlappe: endre en dato eller et klokkeslett"),
     case("overlapping-sessions-listed-out-of-order",
          course_with(first("2027-04-13", "19:00", "20:00"), second("2027-04-13", "18:00", "21:00")),
-         f"{NEW}:10: sessions[0].start: sessions[0] (2027-04-13 19:00–20:00) overlaps sessions[1] "
-         "(2027-04-13 18:00–21:00); sessions of one course must not overlap: change a date or a time"),
+         f"{NEW}:10: sessions[0].start: sessions[0] (2027-04-13 19:00–20:00) overlapper med sessions[1] "
+         "(2027-04-13 18:00–21:00); samlingene i et kurs kan ikke overlappe: endre en dato eller et klokkeslett"),
     case("online-without-a-link", course_with(("format: onsite\n" + VENUE, "format: online\n")),
-         f"{NEW}:1: online_url: an online course needs online_url: the link to join"),
+         f"{NEW}:1: online_url: et kurs med format: online må ha online_url: lenken deltakerne bruker for å være med"),
     case("onsite-without-an-address",
          course_with(('  address: {street: Testgata 1, postcode: "1530", city: Moss}\n', "")),
          f"{NEW}:17: venue.address: dette feltet mangler; legg det til"),
@@ -114,23 +114,23 @@ CASES = [
          f"{NEW}:19: venue.address.postcode: dette feltet mangler; legg det til"),
     case("online-with-a-venue",
          course_with(("format: onsite\n", "format: online\nonline_url: https://example.com/kurs/testkurs\n")),
-         f"{NEW}:18: venue: an online course has no venue; remove venue: or write format: hybrid"),
+         f"{NEW}:18: venue: et nettkurs har ikke noe sted; fjern venue: eller skriv format: hybrid"),
     case("onsite-with-a-join-link", course_with(("format: onsite\n", "format: onsite\nonline_url: "
                                                                      "https://example.com/kurs/testkurs\n")),
-         f"{NEW}:17: online_url: an onsite course has no online_url; remove it or write format: hybrid"),
+         f"{NEW}:17: online_url: et kurs med oppmøte har ingen online_url; fjern den eller skriv format: hybrid"),
     case("language-listed-twice", course_with(("languages: [nb]", "languages: [nb, en, nb]")),
-         f"{NEW}:21: languages[2]: 'nb' is listed twice; list each language once"),
+         f"{NEW}:21: languages[2]: 'nb' står to ganger; skriv hvert språk bare én gang"),
     case("former-id-is-its-own", course_with(("target_group:", "former_ids: [testkurs-2027]\ntarget_group:")),
-         f"{NEW}:27: former_ids[0]: 'testkurs-2027' is this course's own id; list only ids it had before"),
+         f"{NEW}:27: former_ids[0]: 'testkurs-2027' er id-en til dette kurset; skriv bare id-er kurset hadde før"),
     case("former-id-is-another-course", course_with(("target_group:", "former_ids: [markedsforing-test-2027]\n"
                                                                       "target_group:")),
-         f"{NEW}:27: former_ids[0]: 'markedsforing-test-2027' is the id of the course in "
-         "data/courses/markedsforing-test-2027.yml; an address cannot lead to two pages"),
+         f"{NEW}:27: former_ids[0]: 'markedsforing-test-2027' er id-en til kurset i "
+         "data/courses/markedsforing-test-2027.yml; en adresse kan ikke føre til to sider"),
     case("former-id-already-claimed", course_with(("target_group:", "former_ids: [prisregning-test-2027]\n"
                                                                     "target_group:")),
-         f"{NEW}:27: former_ids[0]: 'prisregning-test-2027' is already a former id in "
+         f"{NEW}:27: former_ids[0]: 'prisregning-test-2027' står allerede som tidligere id i "
          f"{RENAMED_FILE}:{line_of(RENAMED_FILE, 'former_ids: [prisregning-test-2027]')}; "
-         "an old address can lead to one course only"),
+         "en gammel adresse kan bare føre til ett kurs"),
 ]
 
 
@@ -166,8 +166,8 @@ def test_a_base_url_with_an_ampersand_is_refused(project):
     edit(project / "data/municipalities.yml", "base_url: https://www.moss.example.com/etablerertjenesten/",
          "base_url: https://www.moss.example.com/a&b/")
     assert errors_of(project) == [
-        "data/municipalities.yml:18: municipalities[0].base_url: 'https://www.moss.example.com/a&b/' contains &; "
-        "a base URL for the copies may not contain any of & < > \" ' , ; \\"]
+        "data/municipalities.yml:18: municipalities[0].base_url: 'https://www.moss.example.com/a&b/' inneholder &; "
+        "adressen i base_url kan ikke inneholde noen av tegnene & < > \" ' , ; \\"]
 
 
 def test_every_problem_is_reported_in_one_run(project):
@@ -176,9 +176,9 @@ def test_every_problem_is_reported_in_one_run(project):
     (project / NEW).write_text(text, encoding="utf-8")
     assert errors_of(project) == [
         f"{NEW}:10: sessions[0].start: {GAP}",
-        f"{NEW}:14: sessions[1].start: sessions[1] (2027-03-28 03:30–05:00) overlaps sessions[0] "
-        "(2027-03-28 02:30–04:00); sessions of one course must not overlap: change a date or a time",
-        f"{NEW}:21: languages[1]: 'nb' is listed twice; list each language once",
+        f"{NEW}:14: sessions[1].start: sessions[1] (2027-03-28 03:30–05:00) overlapper med sessions[0] "
+        "(2027-03-28 02:30–04:00); samlingene i et kurs kan ikke overlappe: endre en dato eller et klokkeslett",
+        f"{NEW}:21: languages[1]: 'nb' står to ganger; skriv hvert språk bare én gang",
     ]
 
 

@@ -10,9 +10,9 @@ from etablerer.inputs.model import Period
 from .conftest import AGREEMENTS, load
 
 VIKEN_AGREEMENT = "gammelfylket-2022-2025"
-ENDED_WARNING = ("No agreement is in force: 'Samarbeidsavtale om Etablerertjenesten i Viken 2022–2025' ended "
-                 "2025-12-31 and no newer one is recorded in data/agreements.yml. Its visibility rule still "
-                 "applies until one is.")
+ENDED_WARNING = ("Ingen avtale gjelder nå: 'Samarbeidsavtale om Etablerertjenesten i Viken 2022–2025' sluttet "
+                 "2025-12-31, og ingen nyere avtale er lagt inn i data/agreements.yml. Synlighetsregelen i den "
+                 "gjelder til en ny avtale er lagt inn.")
 
 
 def test_in_the_period_the_agreement_is_in_force(shipped):

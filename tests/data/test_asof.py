@@ -37,5 +37,5 @@ def test_surrounding_spaces_are_ignored():
 
 
 def test_an_epoch_that_is_not_a_number_stops_with_a_message():
-    with pytest.raises(SystemExit, match="SOURCE_DATE_EPOCH='i går' is not a whole number of seconds"):
+    with pytest.raises(SystemExit, match="SOURCE_DATE_EPOCH='i går' er ikke et helt antall sekunder"):
         as_of_date({"SOURCE_DATE_EPOCH": "i går"})

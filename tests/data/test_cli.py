@@ -21,9 +21,9 @@ from tests.support.project import project_copy
 from .conftest import ACCOUNTING, BASIC, MUNICIPALITIES, line_of
 
 # Notes are the content health findings (etablerer.health): "note: file:line: message".
-AGREEMENT_ENDED = ("No agreement is in force: 'Samarbeidsavtale om Etablerertjenesten i Viken 2022–2025' "
-                   "ended 2025-12-31 and no newer one is recorded in data/agreements.yml. Its visibility rule "
-                   "still applies until one is.")
+AGREEMENT_ENDED = ("Ingen avtale gjelder nå: 'Samarbeidsavtale om Etablerertjenesten i Viken 2022–2025' "
+                   "sluttet 2025-12-31, og ingen nyere avtale er lagt inn i data/agreements.yml. Synlighetsregelen "
+                   "i den gjelder til en ny avtale er lagt inn.")
 VIKEN_CEASED = ("Viken fylkeskommune ceased 2023-12-31 but the visibility rule still names it; "
                 "the pages say it has ceased.")
 VALID = re.compile(r"data/ and content/ are valid: \d+ courses, 4 municipalities \(\d+\.\d\d s\)\.")
@@ -73,7 +73,7 @@ def test_check_prints_nothing_on_stderr_on_good_data(good_run):
 def test_check_while_the_agreement_is_in_force_notes_only_that_viken_ceased(data_copy):
     found = notes(check(data_copy, JUN_2024).stdout)
     assert VIKEN_CEASED in found
-    assert not any(n.startswith("No agreement is in force") for n in found)
+    assert not any(n.startswith("Ingen avtale gjelder nå") for n in found)
 
 
 def test_check_with_root_before_the_command_also_works(data_copy):

@@ -16,13 +16,14 @@ def test_unreadable_front_matter_is_an_error_on_its_line(tmp_path):
     write_page(tmp_path, "---\ntitle: [oops\n---\n# Side\n\nTekst.\n")
     errors = [str(e) for e in check_content(tmp_path / "content", tmp_path)]
     assert len(errors) == 1
-    assert errors[0].startswith("content/side.md:3: front matter: YAML syntax error:")
+    # The reader's own message (yamlsource.py) follows the prefix.
+    assert errors[0].startswith("content/side.md:3: front matter (øverst, mellom --- -linjene): ")
 
 
 def test_front_matter_that_is_not_fields_is_an_error(tmp_path):
     write_page(tmp_path, "---\n- a\n- b\n---\n# Side\n")
     assert [str(e) for e in check_content(tmp_path / "content", tmp_path)] == [
-        "content/side.md:2: front matter: write 'field: value' lines between the --- lines"]
+        "content/side.md:2: front matter: skriv linjer med 'felt: verdi' mellom --- -linjene"]
 
 
 def test_good_front_matter_passes(tmp_path):

@@ -54,20 +54,22 @@ def test_good_links_images_and_anchors_pass(root):
 
 
 @pytest.mark.parametrize(("line", "message"), [
-    ("[x](../finnes-ikke/)", "the link '../finnes-ikke/' leads to no page or file of the site"),
-    ("[x](finnes-ikke.md)", "the link 'finnes-ikke.md' leads to no page or file of the site"),
-    ("[x](ordliste.md#finnes-ikke)", "the link 'ordliste.md#finnes-ikke' leads to no heading '#finnes-ikke' "
-                                     "on ordliste.md"),
-    ("[x](#finnes-ikke)", "the link '#finnes-ikke' leads to no heading on this page"),
-    ("[x](/kontakt/)", "the link '/kontakt/' starts with '/'; write it relative to this page (for example "
-                       "../kontakt.md)"),
-    ("[x](../../utenfor/)", "the link '../../utenfor/' leads outside the site"),
-    ("![Logo](https://example.com/logo.png)", "the image or file 'https://example.com/logo.png' is on another "
-     "site; the pages load nothing from other hosts: save it under content/assets/ and point to it there"),
-    ('<img src="https://example.com/logo.png" alt="Logo">', "the image or file 'https://example.com/logo.png' is on "
-     "another site; the pages load nothing from other hosts: save it under content/assets/ and point to it there"),
-    ('<img src="../assets/deling.png">', 'an <img> needs a text for those who cannot see it: alt="what it shows" '
-                                         '(alt="" only when it is decoration)'),
+    ("[x](../finnes-ikke/)", "lenken '../finnes-ikke/' fører ikke til noen side eller fil på nettstedet"),
+    ("[x](finnes-ikke.md)", "lenken 'finnes-ikke.md' fører ikke til noen side eller fil på nettstedet"),
+    ("[x](ordliste.md#finnes-ikke)", "lenken 'ordliste.md#finnes-ikke' fører ikke til noen overskrift "
+                                     "'#finnes-ikke' på ordliste.md"),
+    ("[x](#finnes-ikke)", "lenken '#finnes-ikke' fører ikke til noen overskrift på denne siden"),
+    ("[x](/kontakt/)", "lenken '/kontakt/' begynner med '/'; skriv den ut fra der denne siden ligger "
+                       "(for eksempel ../kontakt.md)"),
+    ("[x](../../utenfor/)", "lenken '../../utenfor/' fører ut av nettstedet"),
+    ("![Logo](https://example.com/logo.png)", "bildet eller filen 'https://example.com/logo.png' ligger på et "
+     "annet nettsted, og sidene henter ikke noe fra andre nettsteder; lagre filen under content/assets/ og vis til "
+     "den der"),
+    ('<img src="https://example.com/logo.png" alt="Logo">', "bildet eller filen 'https://example.com/logo.png' "
+     "ligger på et annet nettsted, og sidene henter ikke noe fra andre nettsteder; lagre filen under "
+     "content/assets/ og vis til den der"),
+    ('<img src="../assets/deling.png">', '<img> må ha en tekst for dem som ikke kan se bildet: alt="hva bildet viser" '
+                                         '(alt="" bare når bildet er pynt)'),
 ])
 def test_each_problem_is_named_with_file_and_line(root, line, message):
     (root / PAGE).write_text(f"# Ny side\n\nTekst.\n\n{line}\n", encoding="utf-8")

@@ -136,14 +136,14 @@ def test_a_missing_key_in_a_copied_interface_file_is_an_error(data_copy):
     shutil.copy(data_copy / ORIGINALS, data_copy / "languages/uk/interface.yml")
     edit(data_copy / "languages/uk/interface.yml", "status_full: Fullt\n", "")
     assert errors_of(data_copy) == [
-        "languages/uk/interface.yml:1: status_full: this interface string is missing; translate it from "
+        "languages/uk/interface.yml:1: status_full: denne teksten mangler; oversett den fra "
         "languages/nb/interface.yml"]
 
 
 def test_a_missing_key_in_a_translated_interface_file_is_an_error(data_copy):
     edit(data_copy / "languages/en/interface.yml", "status_full: Full\n", "")
     assert errors_of(data_copy) == [
-        "languages/en/interface.yml:1: status_full: this interface string is missing; translate it from "
+        "languages/en/interface.yml:1: status_full: denne teksten mangler; oversett den fra "
         "languages/nb/interface.yml"]
 
 
@@ -151,8 +151,8 @@ def test_an_unknown_key_in_an_interface_file_is_an_error_on_its_line(data_copy):
     rel = "languages/en/interface.yml"
     edit(data_copy / rel, "status_full: Full\n", "status_full: Full\nstatus_fulll: Full\n")
     assert errors_of(data_copy) == [
-        f"{rel}:{line_in(data_copy, rel, 'status_fulll:')}: status_fulll: no such interface string in "
-        "languages/nb/interface.yml; check the spelling or remove it"]
+        f"{rel}:{line_in(data_copy, rel, 'status_fulll:')}: status_fulll: languages/nb/interface.yml har "
+        "ingen tekst med dette navnet; sjekk skrivemåten eller fjern linjen"]
 
 
 def test_a_misspelt_key_is_both_unknown_and_missing(data_copy):
@@ -161,36 +161,36 @@ def test_a_misspelt_key_is_both_unknown_and_missing(data_copy):
                     if line.startswith("status_full:"))
     edit(data_copy / rel, original + "\n", original.replace("status_full:", "status_ful:") + "\n")
     assert errors_of(data_copy) == [
-        f"{rel}:1: status_full: this interface string is missing; translate it from languages/nb/interface.yml",
-        f"{rel}:{line_in(data_copy, rel, 'status_ful:')}: status_ful: no such interface string in "
-        "languages/nb/interface.yml; check the spelling or remove it"]
+        f"{rel}:1: status_full: denne teksten mangler; oversett den fra languages/nb/interface.yml",
+        f"{rel}:{line_in(data_copy, rel, 'status_ful:')}: status_ful: languages/nb/interface.yml har "
+        "ingen tekst med dette navnet; sjekk skrivemåten eller fjern linjen"]
 
 
 def test_an_interface_string_without_text_is_an_error_on_its_line(data_copy):
     rel = "languages/en/interface.yml"
     edit(data_copy / rel, "status_full: Full\n", "status_full:\n")
     assert errors_of(data_copy) == [
-        f"{rel}:{line_in(data_copy, rel, 'status_full:')}: status_full: write the text for this string"]
+        f"{rel}:{line_in(data_copy, rel, 'status_full:')}: status_full: skriv teksten her"]
 
 
 def test_a_bad_review_status_in_an_interface_file_is_an_error(data_copy):
     rel = "languages/en/interface.yml"
     edit(data_copy / rel, "review: drafted\n", "review: checked\n")
     assert errors_of(data_copy) == [
-        f"{rel}:{line_in(data_copy, rel, 'review:')}: review: write review: drafted or review: reviewed"]
+        f"{rel}:{line_in(data_copy, rel, 'review:')}: review: skriv review: drafted eller review: reviewed"]
 
 
 def test_a_new_bokmal_string_is_missing_in_every_other_language(data_copy):
     edit(data_copy / ORIGINALS, "status_full: Fullt\n", "status_full: Fullt\nstatus_waiting: Venteliste\n")
     assert errors_of(data_copy) == [
-        f"languages/{code}/interface.yml:1: status_waiting: this interface string is missing; translate it from "
+        f"languages/{code}/interface.yml:1: status_waiting: denne teksten mangler; oversett den fra "
         "languages/nb/interface.yml" for code in ("ar", "en", "pl", "uk")]
 
 
 def test_a_language_without_an_interface_file_is_an_error(data_copy):
     (data_copy / "languages/pl/interface.yml").unlink()
     assert errors_of(data_copy) == [
-        "languages/pl/interface.yml:1: the file is missing; copy languages/nb/interface.yml and translate each text"]
+        "languages/pl/interface.yml:1: filen mangler; kopier languages/nb/interface.yml og oversett hver tekst"]
 
 
 # --- languages/<code>/pages/<name>.md ---------------------------------------------------
@@ -200,25 +200,25 @@ def test_a_page_template_that_bokmal_does_not_have_is_an_error(data_copy, code):
     (data_copy / f"languages/{code}/pages/nosuch.md").write_text("---\nreview: drafted\n---\n# Nosuch\n",
                                                                  encoding="utf-8")
     assert errors_of(data_copy) == [
-        f"languages/{code}/pages/nosuch.md:1: there is no bokmål page 'nosuch' (languages/nb/pages/nosuch.md) "
-        "to translate; check the file name"]
+        f"languages/{code}/pages/nosuch.md:1: det finnes ingen side 'nosuch' på bokmål "
+        "(languages/nb/pages/nosuch.md) å oversette; sjekk filnavnet"]
 
 
 def test_a_translated_page_whose_bokmal_page_is_gone_is_an_error(data_copy):
     # offer exists in nb and en only: without the bokmål original, the English one has nothing to translate.
     (data_copy / "languages/nb/pages/offer.md").unlink()
     assert errors_of(data_copy) == [
-        "languages/en/pages/offer.md:1: there is no bokmål page 'offer' (languages/nb/pages/offer.md) "
-        "to translate; check the file name",
-        "languages/nb/pages/offer.md:1: the file is missing; the build makes this page from it"]
+        "languages/en/pages/offer.md:1: det finnes ingen side 'offer' på bokmål "
+        "(languages/nb/pages/offer.md) å oversette; sjekk filnavnet",
+        "languages/nb/pages/offer.md:1: filen mangler; siden lages fra denne filen"]
 
 
 def test_a_bad_review_status_in_a_page_template_is_an_error_on_its_line(data_copy):
     rel = "languages/en/pages/front.md"
     edit(data_copy / rel, "review: drafted", "review: checked")
     assert errors_of(data_copy) == [
-        f"{rel}:{line_in(data_copy, rel, 'review:')}: review: 'checked' is not a review status; "
-        "write review: drafted or review: reviewed"]
+        f"{rel}:{line_in(data_copy, rel, 'review:')}: review: 'checked' kan ikke stå i review:; "
+        "skriv review: drafted eller review: reviewed"]
 
 
 # --- data/region.yml languages: ---------------------------------------------------------
@@ -242,9 +242,9 @@ def test_a_language_listed_twice_is_an_error(data_copy):
 def test_a_new_language_needs_its_files(data_copy):
     edit(data_copy / REGION, SHIPPED_LANGUAGES, "languages: [nb, en, de]")
     assert errors_of(data_copy) == [
-        "languages/de/interface.yml:1: the file is missing; copy languages/nb/interface.yml and translate each text",
-        "languages/de/pages/front.md:1: the file is missing; every language needs its front page (the language "
-        "switcher leads there): copy languages/nb/pages/front.md and translate it"]
+        "languages/de/interface.yml:1: filen mangler; kopier languages/nb/interface.yml og oversett hver tekst",
+        "languages/de/pages/front.md:1: filen mangler; hvert språk må ha en forside (språkvelgeren leder "
+        "dit): kopier languages/nb/pages/front.md og oversett den"]
 
 
 def test_fewer_languages_load_with_only_their_files(data_copy):
@@ -257,15 +257,15 @@ def test_a_string_removed_from_bokmal_is_bokmals_error_not_the_translations(data
     # Every other language still has fact_when: the bokmål file is the one to fix.
     edit(data_copy / ORIGINALS, "fact_when: Når\n", "")
     assert errors_of(data_copy) == [
-        "languages/nb/interface.yml:1: fact_when: this interface string is missing in bokmål (every other "
-        "language has it); write the bokmål text"]
+        "languages/nb/interface.yml:1: fact_when: denne teksten mangler på bokmål (alle de "
+        "andre språkene har den); skriv teksten på bokmål"]
 
 
 def test_a_bokmal_page_template_the_build_needs_is_required(data_copy):
     (data_copy / "languages/nb/pages/guidance.md").rename(data_copy / "languages/nb/pages/guidance-old.md")
     errors = errors_of(data_copy)
-    assert "languages/nb/pages/guidance.md:1: the file is missing; the build makes this page from it" in errors
-    assert any(e.startswith("languages/nb/pages/guidance-old.md:1: no page is made from 'guidance-old'")
+    assert "languages/nb/pages/guidance.md:1: filen mangler; siden lages fra denne filen" in errors
+    assert any(e.startswith("languages/nb/pages/guidance-old.md:1: ingen side lages fra 'guidance-old'")
                for e in errors)
 
 
@@ -275,8 +275,8 @@ def test_a_placeholder_changed_in_a_translation_is_an_error_on_its_line(data_cop
     line = next(line for line in text.splitlines() if line.startswith("register_for:"))
     edit(data_copy / rel, line, line.replace("{title}", "{titel}"))
     assert errors_of(data_copy) == [
-        f"{rel}:{line_in(data_copy, rel, 'register_for:')}: register_for: the placeholders must be those of "
-        "bokmål ({title}); keep them as they are"]
+        f"{rel}:{line_in(data_copy, rel, 'register_for:')}: register_for: ordene i krøllparentes må være "
+        "de samme som på bokmål ({title}); la dem stå uendret"]
 
 
 @pytest.mark.parametrize("slip", ["{{ course.title | tr | md }", "{{ cours.title | tr | md }}"],

@@ -36,59 +36,59 @@ def error(message: str) -> str:
 
 def test_a_missing_logo_file_is_an_error(data_copy):
     logo(data_copy, "finnes-ikke.svg")
-    assert errors_of(data_copy) == [error("the logo file content/assets/logos/finnes-ikke.svg does not exist; "
-                                          "add the file or correct the path")]
+    assert errors_of(data_copy) == [error("logofilen content/assets/logos/finnes-ikke.svg finnes ikke; "
+                                          "legg til filen eller rett navnet")]
 
 
 def test_a_path_with_content_in_front_says_to_leave_it_out(data_copy):
     edit(data_copy / ORGANISATIONS, FILE, "file: content/assets/logos/statlig-innovasjon.svg")
-    assert errors_of(data_copy) == [error("'content/assets/logos/statlig-innovasjon.svg' starts with content/; "
-                                          "logo paths are inside content/ already, so leave it out: "
+    assert errors_of(data_copy) == [error("'content/assets/logos/statlig-innovasjon.svg' begynner med content/; "
+                                          "logoer ligger alltid i content/, så ta det bort: "
                                           "assets/logos/statlig-innovasjon.svg")]
 
 
 def test_a_path_with_content_and_backslashes_says_to_leave_it_out(data_copy):
     edit(data_copy / ORGANISATIONS, FILE, "file: content\\assets\\logos\\statlig-innovasjon.svg")
-    assert errors_of(data_copy) == [error("'content\\assets\\logos\\statlig-innovasjon.svg' starts with content/; "
-                                          "logo paths are inside content/ already, so leave it out: "
+    assert errors_of(data_copy) == [error("'content\\assets\\logos\\statlig-innovasjon.svg' begynner med content/; "
+                                          "logoer ligger alltid i content/, så ta det bort: "
                                           "assets/logos/statlig-innovasjon.svg")]
 
 
 def test_an_svg_that_is_not_xml_is_an_error(data_copy):
     logo(data_copy, "broken.svg", '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 240 80"><text>IN</svg>')
-    assert errors_of(data_copy) == [error("the logo file content/assets/logos/broken.svg is not a readable SVG file "
-                                          "(XML error); export it again")]
+    assert errors_of(data_copy) == [error("logofilen content/assets/logos/broken.svg er ikke en SVG-fil som kan leses "
+                                          "(feil i innholdet); eksporter den på nytt")]
 
 
 def test_an_empty_svg_is_an_error(data_copy):
     logo(data_copy, "empty.svg", "")
-    assert errors_of(data_copy) == [error("the logo file content/assets/logos/empty.svg is not a readable SVG file "
-                                          "(XML error); export it again")]
+    assert errors_of(data_copy) == [error("logofilen content/assets/logos/empty.svg er ikke en SVG-fil som kan leses "
+                                          "(feil i innholdet); eksporter den på nytt")]
 
 
 def test_an_svg_without_its_namespace_is_an_error(data_copy):
     logo(data_copy, "nons.svg", '<svg viewBox="0 0 240 80"><text font-size="20">IN</text></svg>')
     assert errors_of(data_copy) == [error(
-        'the logo file content/assets/logos/nons.svg has no xmlns="http://www.w3.org/2000/svg" on its <svg> '
-        "element, so browsers do not draw it; add it or export the file again")]
+        'logofilen content/assets/logos/nons.svg mangler xmlns="http://www.w3.org/2000/svg" i <svg>-'
+        "elementet, så nettlesere viser den ikke; legg det til eller eksporter filen på nytt")]
 
 
 def test_a_web_page_saved_as_svg_is_an_error(data_copy):
     logo(data_copy, "page.svg", "<html><body>Innovasjon Norge</body></html>")
-    assert errors_of(data_copy) == [error("the logo file content/assets/logos/page.svg is not an SVG image (its first "
-                                          "element is <html>, not <svg>); export it again as SVG")]
+    assert errors_of(data_copy) == [error("logofilen content/assets/logos/page.svg er ikke et SVG-bilde (det første "
+                                          "elementet er <html>, ikke <svg>); eksporter den på nytt som SVG")]
 
 
 def test_a_png_that_is_not_an_image_is_an_error(data_copy):
     logo(data_copy, "broken.png", b"not an image")
-    assert errors_of(data_copy) == [error("the logo file content/assets/logos/broken.png cannot be read as an image; "
-                                          "export it again as PNG")]
+    assert errors_of(data_copy) == [error("logofilen content/assets/logos/broken.png kan ikke leses som et bilde; "
+                                          "eksporter den på nytt som PNG")]
 
 
 def test_a_pdf_is_an_error(data_copy):
     logo(data_copy, "logo.pdf", b"%PDF-1.4")
-    assert errors_of(data_copy) == [error("the logo file content/assets/logos/logo.pdf is a .pdf; "
-                                          "use SVG, PNG, JPEG, GIF or WebP")]
+    assert errors_of(data_copy) == [error("logofilen content/assets/logos/logo.pdf er en .pdf-fil; "
+                                          "bruk SVG, PNG, JPEG, GIF eller WebP")]
 
 
 def test_every_broken_logo_is_reported_in_one_run(data_copy):
@@ -97,9 +97,9 @@ def test_every_broken_logo_is_reported_in_one_run(data_copy):
          "file: content/assets/logos/gammelfylket.svg")
     assert errors_of(data_copy) == [
         f"{ORGANISATIONS}:{line_of(ORGANISATIONS, 'file: assets/logos/gammelfylket.svg')}: organisations[0].logo.file: "
-        "'content/assets/logos/gammelfylket.svg' starts with content/; logo paths are inside content/ already, "
-        "so leave it out: assets/logos/gammelfylket.svg",
-        error("the logo file content/assets/logos/broken.png cannot be read as an image; export it again as PNG"),
+        "'content/assets/logos/gammelfylket.svg' begynner med content/; logoer ligger alltid i content/, "
+        "så ta det bort: assets/logos/gammelfylket.svg",
+        error("logofilen content/assets/logos/broken.png kan ikke leses som et bilde; eksporter den på nytt som PNG"),
     ]
 
 

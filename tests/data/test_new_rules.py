@@ -37,23 +37,23 @@ def with_former(*old: str) -> str:
 
 
 @pytest.mark.parametrize(("course_id", "why"), [
-    ("index", "kurs/ is the page listing every course"),
-    ("alle-kurs", "kurs/alle-kurs.ics is the calendar file of all upcoming courses"),
+    ("index", "kurs/ er siden som viser alle kursene"),
+    ("alle-kurs", "kurs/alle-kurs.ics er kalenderfilen med alle kommende kurs"),
 ])
 def test_a_course_id_the_build_uses_for_something_else(data_copy, course_id, why):
     write(data_copy, NEW, with_id(course_id))
     assert errors_of(data_copy) == [
-        f"{NEW}:{ID_LINE}: id: '{course_id}' cannot be a course id: {why}; choose another id"]
+        f"{NEW}:{ID_LINE}: id: '{course_id}' kan ikke være id for et kurs: {why}; velg en annen id"]
 
 
 @pytest.mark.parametrize(("old", "why"), [
-    ("index", "kurs/ is the page listing every course"),
-    ("alle-kurs", "kurs/alle-kurs.ics is the calendar file of all upcoming courses"),
+    ("index", "kurs/ er siden som viser alle kursene"),
+    ("alle-kurs", "kurs/alle-kurs.ics er kalenderfilen med alle kommende kurs"),
 ])
 def test_a_former_id_the_build_uses_for_something_else(data_copy, old, why):
     write(data_copy, NEW, with_former("testkurs-2026", old))
     assert errors_of(data_copy) == [
-        f"{NEW}:{FORMER_LINE}: former_ids[1]: '{old}' cannot be an old course address: {why}; remove it"]
+        f"{NEW}:{FORMER_LINE}: former_ids[1]: '{old}' kan ikke være en gammel kursadresse: {why}; fjern den"]
 
 
 @pytest.mark.parametrize("course_id", ["alle-kurs-2027", "index-og-register", "kurs", "sprak"])
@@ -75,9 +75,9 @@ def add_language(root, code: str) -> None:
 def test_a_language_the_theme_has_no_words_for(data_copy):
     add_language(data_copy, "so")  # Somali: CLDR knows it, Material for MkDocs does not
     assert errors_of(data_copy) == [
-        f"{REGION}:{LANGUAGES_LINE}: languages[5]: 'so' is a language the theme (Material for MkDocs) has no "
-        "words for (search, menu, 'back to top'), so no page can be built in it; remove it, or have a developer "
-        "add hooks/generator_adapter/theme/partials/languages/so.html"]
+        f"{REGION}:{LANGUAGES_LINE}: languages[5]: 'so' er et språk som temaet (Material for MkDocs) ikke "
+        "har ord for (søk, meny, 'til toppen'), så ingen side kan lages på det; fjern det, eller be en utvikler "
+        "legge til hooks/generator_adapter/theme/partials/languages/so.html"]
 
 
 def test_a_language_with_the_projects_own_theme_words_is_fine(data_copy):
@@ -97,8 +97,8 @@ def test_a_language_needs_its_front_page(data_copy):
     add_language(data_copy, "lt")
     (data_copy / "languages" / "lt" / "pages" / "front.md").unlink()
     assert errors_of(data_copy) == [
-        "languages/lt/pages/front.md:1: the file is missing; every language needs its front page (the language "
-        "switcher leads there): copy languages/nb/pages/front.md and translate it"]
+        "languages/lt/pages/front.md:1: filen mangler; hvert språk må ha en forside (språkvelgeren leder "
+        "dit): kopier languages/nb/pages/front.md og oversett den"]
 
 
 def test_a_language_with_only_its_front_page_is_fine(data_copy):

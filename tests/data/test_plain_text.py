@@ -28,12 +28,12 @@ DESCRIPTION = "  nb: Grunnkurset for deg som vil starte bedrift."
 TARGET_GROUP = "  nb: Deg som har en idé"
 ADVISER = "    name: Kari Nordmann"
 
-HTML = ("is HTML; a data text is plain text and shown exactly as typed, so write the words without tags "
-        "(a Markdown page in content/ is the place for formatting)")
-ENCODING = "the text was saved or copied in the wrong encoding"
-CONTROL = "delete it and retype the text"
-TEMPLATE = ("is template syntax, which data texts do not use: the text is shown exactly as typed; "
-            "write the words themselves instead")
+HTML = ("er HTML; en tekst i data/ er ren tekst og vises akkurat slik den er skrevet, så skriv ordene uten "
+        "tagger (formatering hører hjemme på en Markdown-side i content/)")
+ENCODING = "teksten er lagret eller kopiert med feil tegnkoding"
+CONTROL = "slett teksten og skriv den inn på nytt"
+TEMPLATE = ("er malkode, og det brukes ikke i tekster i data/: teksten vises akkurat slik den er skrevet; "
+            "skriv selve ordene i stedet")
 
 
 def at(rel: str, text: str, field: str, message: str) -> str:
@@ -52,12 +52,12 @@ def title_is(root, new_title: str) -> None:
 
 def test_a_script_element_is_refused(data_copy):
     title_is(data_copy, "<script>alert(1)</script>")
-    assert errors_of(data_copy) == [at(BASIC, TITLE, "title.nb", f"'<script>' (and 1 more tag) {HTML}")]
+    assert errors_of(data_copy) == [at(BASIC, TITLE, "title.nb", f"'<script>' (og 1 tagg til) {HTML}")]
 
 
 def test_bold_is_refused(data_copy):
     title_is(data_copy, "Etablererkurs <b>våren</b> 2027")
-    assert errors_of(data_copy) == [at(BASIC, TITLE, "title.nb", f"'<b>' (and 1 more tag) {HTML}")]
+    assert errors_of(data_copy) == [at(BASIC, TITLE, "title.nb", f"'<b>' (og 1 tagg til) {HTML}")]
 
 
 def test_a_lone_end_tag_is_refused(data_copy):
@@ -68,7 +68,7 @@ def test_a_lone_end_tag_is_refused(data_copy):
 def test_a_link_tag_is_refused(data_copy):
     title_is(data_copy, "'Les <a href=\"https://www.nav.no/\">mer</a>'")
     assert errors_of(data_copy) == [
-        at(BASIC, TITLE, "title.nb", f"'<a href=\"https://www.nav.no/\">' (and 1 more tag) {HTML}")]
+        at(BASIC, TITLE, "title.nb", f"'<a href=\"https://www.nav.no/\">' (og 1 tagg til) {HTML}")]
 
 
 def test_a_line_break_tag_is_refused(data_copy):
@@ -78,33 +78,34 @@ def test_a_line_break_tag_is_refused(data_copy):
 
 def test_an_html_comment_is_refused(data_copy):
     title_is(data_copy, "Etablererkurs våren 2027 <!-- ikke ferdig -->")
-    assert errors_of(data_copy) == [at(BASIC, TITLE, "title.nb", "'<!-- ikke ferdig -->' is an HTML comment; "
-                                                                 "a data text is plain text and shown exactly as "
-                                                                 "typed, so write the words without tags (a Markdown "
-                                                                 "page in content/ is the place for formatting)")]
+    assert errors_of(data_copy) == [at(BASIC, TITLE, "title.nb", "'<!-- ikke ferdig -->' er en HTML-kommentar; "
+                                                                 "en tekst i data/ er ren tekst og vises akkurat "
+                                                                 "slik den er skrevet, så skriv ordene uten tagger "
+                                                                 "(formatering hører hjemme på en Markdown-side i "
+                                                                 "content/)")]
 
 
 def test_html_in_a_translation_is_refused_on_its_own_line(data_copy):
     edit(data_copy / BASIC, TITLE_EN, "  en: Course for <i>new</i> business owners")
-    assert errors_of(data_copy) == [at(BASIC, TITLE_EN, "title.en", f"'<i>' (and 1 more tag) {HTML}")]
+    assert errors_of(data_copy) == [at(BASIC, TITLE_EN, "title.en", f"'<i>' (og 1 tagg til) {HTML}")]
 
 
 def test_a_quoted_tag_in_a_translation_is_shown_as_written(data_copy):
     # The message quotes the text; braces in it are not filled in like a message template.
     edit(data_copy / BASIC, TITLE_EN, "  en: Course <a title=\"{field}\">here</a>")
     assert errors_of(data_copy) == [
-        at(BASIC, TITLE_EN, "title.en", f"'<a title=\"{{field}}\">' (and 1 more tag) {HTML}")]
+        at(BASIC, TITLE_EN, "title.en", f"'<a title=\"{{field}}\">' (og 1 tagg til) {HTML}")]
 
 
 def test_html_in_a_name_is_refused(data_copy):
     edit(data_copy / REGION, ADVISER, "    name: <b>Kari</b> Nordmann")
-    assert errors_of(data_copy) == [at(REGION, ADVISER, "advisers[0].name", f"'<b>' (and 1 more tag) {HTML}")]
+    assert errors_of(data_copy) == [at(REGION, ADVISER, "advisers[0].name", f"'<b>' (og 1 tagg til) {HTML}")]
 
 
 def test_html_in_a_block_text_is_refused_on_the_field_line(data_copy):
     edit(data_copy / BASIC, "description:\n" + DESCRIPTION,
          "description:\n  nb: |\n    Grunnkurset for deg som vil starte bedrift.\n    <ul><li>Marked</li></ul>\n   ")
-    assert errors_of(data_copy) == [at(BASIC, DESCRIPTION, "description.nb", f"'<ul>' (and 3 more tags) {HTML}")]
+    assert errors_of(data_copy) == [at(BASIC, DESCRIPTION, "description.nb", f"'<ul>' (og 3 tagger til) {HTML}")]
 
 
 # An e-mail or web address in angle brackets parses as a tag too (a browser hides it, and a
@@ -113,15 +114,15 @@ def test_html_in_a_block_text_is_refused_on_the_field_line(data_copy):
 def test_an_email_address_in_angle_brackets_is_refused_with_its_own_advice(data_copy):
     title_is(data_copy, "Spør oss på <post@example.no>")
     assert errors_of(data_copy) == [at(BASIC, TITLE, "title.nb", (
-        "'<post@example.no>' is an address in angle brackets, which a browser reads as an HTML tag; "
-        "write it without < and >: post@example.no"))]
+        "'<post@example.no>' er en adresse mellom < og >, og det leser en nettleser som HTML; "
+        "skriv den uten < og >: post@example.no"))]
 
 
 def test_a_web_address_in_angle_brackets_is_refused_with_its_own_advice(data_copy):
     title_is(data_copy, "Les mer på <https://www.nav.no/>")
     assert errors_of(data_copy) == [at(BASIC, TITLE, "title.nb", (
-        "'<https://www.nav.no/>' is an address in angle brackets, which a browser reads as an HTML tag; "
-        "write it without < and >: https://www.nav.no/"))]
+        "'<https://www.nav.no/>' er en adresse mellom < og >, og det leser en nettleser som HTML; "
+        "skriv den uten < og >: https://www.nav.no/"))]
 
 
 @pytest.mark.parametrize("text", [
@@ -143,39 +144,39 @@ def test_angle_brackets_and_braces_that_are_not_markup_are_fine(data_copy, text)
 ])
 def test_mojibake_names_the_letter_that_was_meant(data_copy, written, meant):
     title_is(data_copy, f"Kurs{written}x")
-    assert errors_of(data_copy) == [at(BASIC, TITLE, "title.nb", f"{written} is probably {meant}: {ENCODING}; "
-                                                                 f"write {meant} instead")]
+    assert errors_of(data_copy) == [at(BASIC, TITLE, "title.nb", f"{written} er trolig {meant}: {ENCODING}; "
+                                                                 f"skriv {meant} i stedet")]
 
 
 def test_a_word_with_two_broken_letters_names_both(data_copy):
     title_is(data_copy, "Etablererkurs vÃ¥ren for grÃ¼ndere")
-    assert errors_of(data_copy) == [at(BASIC, TITLE, "title.nb", f"Ã¥ is probably å, Ã¼ is probably ü: {ENCODING}; "
-                                                                 "write å, ü instead")]
+    assert errors_of(data_copy) == [at(BASIC, TITLE, "title.nb", f"Ã¥ er trolig å, Ã¼ er trolig ü: {ENCODING}; "
+                                                                 "skriv å, ü i stedet")]
 
 
 def test_a_whole_broken_text_names_three_and_counts_the_rest(data_copy):
     title_is(data_copy, "SÃ¸k pÃ¥ nÃ¦ringsstÃ¸tte fÃ˜r frÃ…")
     assert errors_of(data_copy) == [at(BASIC, TITLE, "title.nb", (
-        f"Ã¸ is probably ø, Ã¥ is probably å, Ã¦ is probably æ (and 2 more): {ENCODING}; "
-        "write ø, å, æ and so on instead"))]
+        f"Ã¸ er trolig ø, Ã¥ er trolig å, Ã¦ er trolig æ (og 2 til): {ENCODING}; "
+        "skriv ø, å, æ og så videre i stedet"))]
 
 
 def test_a_stray_a_circumflex_before_a_space_is_refused(data_copy):
     title_is(data_copy, "Etablererkurs kr 0Â per time")
-    assert errors_of(data_copy) == [at(BASIC, TITLE, "title.nb", f"Â is probably a space: {ENCODING}; "
-                                                                 "write a space instead")]
+    assert errors_of(data_copy) == [at(BASIC, TITLE, "title.nb", f"Â er trolig et mellomrom: {ENCODING}; "
+                                                                 "skriv et mellomrom i stedet")]
 
 
 def test_a_lost_character_is_refused(data_copy):
     title_is(data_copy, "Etablererkurs v\ufffdren 2027")
-    assert errors_of(data_copy) == [at(BASIC, TITLE, "title.nb", f"\ufffd is a character that was lost: {ENCODING}; "
-                                                                 "write the letter that was meant instead")]
+    assert errors_of(data_copy) == [at(BASIC, TITLE, "title.nb", f"\ufffd er et tegn som har gått tapt: {ENCODING}; "
+                                                                 "skriv den riktige bokstaven i stedet")]
 
 
 def test_mojibake_in_a_street_name_is_refused(data_copy):
     edit(data_copy / REGION, "    street: Eksempelgata 1", "    street: Eksempelgata 1, 2. etasje Ã¸st")
     assert errors_of(data_copy) == [at(REGION, "    street: Eksempelgata 1", "contact.address.street",
-                                       f"Ã¸ is probably ø: {ENCODING}; write ø instead")]
+                                       f"Ã¸ er trolig ø: {ENCODING}; skriv ø i stedet")]
 
 
 @pytest.mark.parametrize("text", [
@@ -199,13 +200,13 @@ def test_real_letters_are_not_mojibake(data_copy, text):
 def test_an_escaped_control_character_is_refused(data_copy, escape, code):
     title_is(data_copy, f'"Etablererkurs{escape} våren 2027"')
     assert errors_of(data_copy) == [at(BASIC, TITLE, "title.nb", (
-        f"contains an invisible control character (#x{code} when shown as a code); {CONTROL}"))]
+        f"inneholder et usynlig styretegn (#x{code} vist som kode); {CONTROL}"))]
 
 
 def test_an_escaped_control_character_in_a_translation_is_refused(data_copy):
     edit(data_copy / BASIC, TITLE_EN, '  en: "Course for new\\x07 business owners"')
     assert errors_of(data_copy) == [at(BASIC, TITLE_EN, "title.en", (
-        f"contains an invisible control character (#x0007 when shown as a code); {CONTROL}"))]
+        f"inneholder et usynlig styretegn (#x0007 vist som kode); {CONTROL}"))]
 
 
 def test_tabs_and_line_breaks_are_fine(data_copy):
@@ -232,7 +233,7 @@ def test_template_syntax_in_a_logo_text_is_refused(data_copy):
 def test_several_kinds_in_one_text_come_in_one_message(data_copy):
     title_is(data_copy, "'<b>Kurs</b> for grÃ¼ndere {{ year }}'")
     assert errors_of(data_copy) == [at(BASIC, TITLE, "title.nb", (
-        f"'<b>' (and 1 more tag) {HTML}; dessuten Ã¼ is probably ü: {ENCODING}; write ü instead; "
+        f"'<b>' (og 1 tagg til) {HTML}; dessuten Ã¼ er trolig ü: {ENCODING}; skriv ü i stedet; "
         f"dessuten '{{{{' {TEMPLATE}"))]
 
 
@@ -241,8 +242,8 @@ def test_problems_in_several_fields_and_files_come_in_one_run(data_copy):
     edit(data_copy / BASIC, TARGET_GROUP, "  nb: Deg som har en idÃ©")
     edit(data_copy / REGION, ADVISER, "    name: Kari Nordmann{{")
     assert errors_of(data_copy) == [
-        at(BASIC, TITLE, "title.nb", f"'<b>' (and 1 more tag) {HTML}"),
-        at(BASIC, TARGET_GROUP, "target_group.nb", f"Ã© is probably é: {ENCODING}; write é instead"),
+        at(BASIC, TITLE, "title.nb", f"'<b>' (og 1 tagg til) {HTML}"),
+        at(BASIC, TARGET_GROUP, "target_group.nb", f"Ã© er trolig é: {ENCODING}; skriv é i stedet"),
         at(REGION, ADVISER, "advisers[0].name", f"'{{{{' {TEMPLATE}"),
     ]
 

@@ -212,71 +212,72 @@ CASES = [
     # --- unique ids ----------------------------------------------------------------
     case("duplicate-session-id",
          [replace(BASIC, "  - id: del-2", "  - id: del-1")],
-         f"{BASIC}:{line_of(BASIC, '  - id: del-2')}: sessions[1].id: the session id 'del-1' is already used in "
-         f"{BASIC}:{line_of(BASIC, '  - id: del-1')}; give each one its own id"),
+         f"{BASIC}:{line_of(BASIC, '  - id: del-2')}: sessions[1].id: id-en 'del-1' er allerede brukt av "
+         f"en annen samling i {BASIC}:{line_of(BASIC, '  - id: del-1')}; gi hver av dem sin egen id"),
     case("duplicate-course-id-across-two-course-files",
          [replace(ACCOUNTING, "id: regnskap-og-skatt-test-2027", "id: etablererkurs-var-test-2027")],
-         f"{ACCOUNTING}:{line_of(ACCOUNTING, 'id: regnskap-og-skatt-test-2027')}: id: the course id "
-         f"'etablererkurs-var-test-2027' is already used in "
+         f"{ACCOUNTING}:{line_of(ACCOUNTING, 'id: regnskap-og-skatt-test-2027')}: id: id-en "
+         f"'etablererkurs-var-test-2027' er allerede brukt av et annet kurs i "
          f"{BASIC}:{line_of(BASIC, 'id: etablererkurs-var-test-2027')}; "
-         "give each one its own id"),
+         "gi hver av dem sin egen id"),
     case("duplicate-course-id-in-a-new-course-file",
          [new_file(NEW, NEW_COURSE.replace("id: testkurs-2027", "id: etablererkurs-var-test-2027"))],
-         f"{NEW}:2: id: the course id 'etablererkurs-var-test-2027' is already used in "
-         f"{BASIC}:{line_of(BASIC, 'id: etablererkurs-var-test-2027')}; give each one its own id"),
+         f"{NEW}:2: id: id-en 'etablererkurs-var-test-2027' er allerede brukt av et annet kurs i "
+         f"{BASIC}:{line_of(BASIC, 'id: etablererkurs-var-test-2027')}; gi hver av dem sin egen id"),
 
     # --- references ------------------------------------------------------------------
     case("unknown-venue-municipality",
          [replace(BASIC, "municipality: moss", "municipality: mos")],
          f"{BASIC}:{line_of(BASIC, 'municipality: moss')}: "
-         "venue.municipality: 'mos' is not a known municipality id; known: moss, rade, valer, vestby"),
+         "venue.municipality: 'mos' er ikke en kjent kommune-id; de kjente er: moss, rade, valer, vestby"),
     case("unknown-county",
          [replace(MUNICIPALITIES, "county: nordfylket", "county: nordfylkett")],
          f"{MUNICIPALITIES}:{line_of(MUNICIPALITIES, 'county: nordfylket')}: "
-         "municipalities[1].counties[1].county: 'nordfylkett' is not a known organisation id; "
-         f"known: {ORGANISATION_IDS}"),
+         "municipalities[1].counties[1].county: 'nordfylkett' er ikke en kjent organisasjons-id; "
+         f"de kjente er: {ORGANISATION_IDS}"),
     case("unknown-operator",
          [replace(REGION, "operator: driftsselskapet", "operator: driftsselskapet-as")],
          f"{REGION}:{line_of(REGION, 'operator: driftsselskapet')}: "
-         f"operator: 'driftsselskapet-as' is not a known organisation id; known: {ORGANISATION_IDS}"),
+         f"operator: 'driftsselskapet-as' er ikke en kjent organisasjons-id; de kjente er: {ORGANISATION_IDS}"),
     case("unknown-organisation-in-the-visibility-rule",
          [replace(AGREEMENTS, "organisations: [gammelfylket, statlig-innovasjon]",
                   "organisations: [gammelfylket, statlig-innovasjonn]")],
          f"{AGREEMENTS}:{line_of(AGREEMENTS, 'organisations: [gammelfylket, statlig-innovasjon]')}: "
-         "agreements[0].visibility.organisations[1]: 'statlig-innovasjonn' is not a known "
-         f"organisation id; known: {ORGANISATION_IDS}"),
+         "agreements[0].visibility.organisations[1]: 'statlig-innovasjonn' er ikke en kjent "
+         f"organisasjons-id; de kjente er: {ORGANISATION_IDS}"),
     case("funding-population-date-without-populations",
          [replace(AGREEMENTS, "population_date: 2021-07-01", "population_date: 2022-01-01")],
          *[f"{AGREEMENTS}:{line_of(AGREEMENTS, 'municipalities: [moss, vestby, rade, valer]')}: "
-           f"agreements[0].funding.municipalities[{i}]: {name} has no population for 2022-01-01 "
-           "in data/municipalities.yml; add it under populations:"
+           f"agreements[0].funding.municipalities[{i}]: {name} har ikke noe folketall for 2022-01-01 "
+           "i data/municipalities.yml; legg det til under populations:"
            for i, name in enumerate(["Moss", "Vestby", "Råde", "Våler"])]),
     case("minimum-item-without-a-service",
          [replace(SERVICES, "fulfils: [brukerundersokelser]", "fulfils: []")],
          f"{AGREEMENTS}:{line_of(AGREEMENTS, '- id: brukerundersokelser')}: "
-         "agreements[0].minimum_items[8].id: no service in data/services.yml fulfils "
-         "'brukerundersokelser'; add one with fulfils: [brukerundersokelser]"),
+         "agreements[0].minimum_items[8].id: ingen tjeneste i data/services.yml oppfyller "
+         "'brukerundersokelser'; legg til en med fulfils: [brukerundersokelser]"),
     # The second message is on the line 'services:' of services.yml, not on a comment above it.
     case("service-the-pages-need",
          [replace(SERVICES, "id: naeringsfaglig-vurdering", "id: vurdering")],
          f"{REFERRALS}:{line_of(REFERRALS, 'services: [veiledning, naeringsfaglig-vurdering]')}: "
-         "situations[1].services[1]: 'naeringsfaglig-vurdering' is not a known service id; "
-         "known: brukerundersokelse, etablererkurs, kobling, kontorfellesskap, mentor-innvandrere, oppfolging, "
+         "situations[1].services[1]: 'naeringsfaglig-vurdering' er ikke en kjent tjeneste-id; "
+         "de kjente er: brukerundersokelse, etablererkurs, kobling, kontorfellesskap, mentor-innvandrere, oppfolging, "
          "temakurs, veiledning, vekst, vurdering",
          f"{SERVICES}:{line_of(SERVICES, 'services:')}: "
-         "services: a service with id 'naeringsfaglig-vurdering' is needed; the pages describe it"),
+         "services: det må finnes en tjeneste med id 'naeringsfaglig-vurdering', fordi sidene beskriver den; "
+         "legg den til"),
 
     # --- logos -----------------------------------------------------------------------
     case("missing-logo-file",
          [replace(ORGANISATIONS, "file: assets/logos/gammelfylket.svg", "file: assets/logos/gammelfylkt.svg")],
          f"{ORGANISATIONS}:{line_of(ORGANISATIONS, 'file: assets/logos/gammelfylket.svg')}: organisations[0].logo.file: "
-         "the logo file content/assets/logos/gammelfylkt.svg does not "
-         "exist; add the file or correct the path"),
+         "logofilen content/assets/logos/gammelfylkt.svg finnes ikke; "
+         "legg til filen eller rett navnet"),
     case("logo-required-by-the-visibility-rule",
          [replace(ORGANISATIONS, INNOVASJON_NORGE_LOGO, "")],
-         f"{ORGANISATIONS}:{line_of(ORGANISATIONS, '  - id: statlig-innovasjon')}: organisations[1].logo: a logo is "
-         "required: an agreement's visibility rule names this "
-         "organisation; add logo: with file: and alt:"),
+         f"{ORGANISATIONS}:{line_of(ORGANISATIONS, '  - id: statlig-innovasjon')}: organisations[1].logo: denne "
+         "organisasjonen må ha en logo, fordi synlighetsregelen i en avtale nevner den; "
+         "legg til logo: med file: og alt:"),
 
     # --- links -----------------------------------------------------------------------
     case("javascript-link",
@@ -300,26 +301,26 @@ CASES = [
     case("fee-on-a-basic-course",
          [replace(BASIC, "price: 0", "price: 300")],
          f"{BASIC}:{line_of(BASIC, 'price: 0')}: "
-         "price: the basic founder course is free for participants (agreement §5.2.1); "
-         "write price: 0, not 300"),
+         "price: det grunnleggende etablererkurset er gratis for deltakerne (avtalen § 5.2.1); "
+         "skriv price: 0, ikke 300"),
     case("deadline-after-the-first-session",
          [replace(BASIC, "deadline: 2027-01-26", "deadline: 2027-02-03")],
          f"{BASIC}:{line_of(BASIC, 'deadline: 2027-01-26')}: "
-         "registration.deadline: 2027-02-03 is not before the first session (2027-02-02); "
-         "set a deadline before 2027-02-02"),
+         "registration.deadline: 2027-02-03 er ikke før den første samlingen (2027-02-02); "
+         "sett en frist før 2027-02-02"),
     case("deadline-on-the-day-of-the-first-session",
          [replace(BASIC, "deadline: 2027-01-26", "deadline: 2027-02-02")],
          f"{BASIC}:{line_of(BASIC, 'deadline: 2027-01-26')}: "
-         "registration.deadline: 2027-02-02 is not before the first session (2027-02-02); "
-         "set a deadline before 2027-02-02"),
+         "registration.deadline: 2027-02-02 er ikke før den første samlingen (2027-02-02); "
+         "sett en frist før 2027-02-02"),
     case("onsite-course-without-a-venue",
          [replace(ACCOUNTING, ACCOUNTING_VENUE, "")],
          f"{ACCOUNTING}:{line_of(ACCOUNTING, 'sample: true')}: "
-         "venue: an onsite course needs a venue with name, address and municipality"),
+         "venue: et kurs med format: onsite må ha venue: med name, address og municipality"),
     case("hybrid-course-without-an-online-url",
          [replace(MARKETING, "online_url: https://example.com/kurs/markedsforing\n", "")],
          f"{MARKETING}:{line_of(MARKETING, 'sample: true')}: "
-         "online_url: a hybrid course needs online_url: the link to join"),
+         "online_url: et kurs med format: hybrid må ha online_url: lenken deltakerne bruker for å være med"),
 ]
 
 
@@ -405,8 +406,8 @@ def test_a_field_problem_and_a_reference_problem_in_two_course_files_come_in_one
     assert errors_of(data_copy) == [
         f"{BASIC}:{CAPACITY}: capacity: 0 er for lite; det må være minst 1",
         f"{ACCOUNTING}:{line_of(ACCOUNTING, 'municipality: vestby')}: "
-        "venue.municipality: 'vestbi' is not a known municipality id; "
-        "known: moss, rade, valer, vestby",
+        "venue.municipality: 'vestbi' er ikke en kjent kommune-id; "
+        "de kjente er: moss, rade, valer, vestby",
     ]
 
 

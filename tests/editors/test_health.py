@@ -36,7 +36,7 @@ def test_ended_agreement_with_no_newer_one_is_a_finding(project):
     found = of_kind(project, date(2026, 1, 15), "agreement-ended")
     assert len(found) == 1
     assert found[0].startswith("data/agreements.yml:")
-    assert "ended 2025-12-31 and no newer one is recorded" in found[0]
+    assert "sluttet 2025-12-31, og ingen nyere avtale er lagt inn" in found[0]
 
 
 def test_no_agreement_finding_inside_the_period(project):

@@ -85,7 +85,7 @@ def test_a_misspelt_municipality_is_refused_by_check_and_build_alike(project):
 
     check, build = refused(project)
 
-    expected = ("data/courses/regnskap-og-skatt-test-2027.yml:21: venue.municipality: 'vesbty' is not a known "
-                "municipality id; known: moss, rade, valer, vestby")
+    expected = ("data/courses/regnskap-og-skatt-test-2027.yml:21: venue.municipality: 'vesbty' er ikke en kjent "
+                "kommune-id; de kjente er: moss, rade, valer, vestby")
     assert places(check) == [expected], check
     assert places(build) == places(check), build

@@ -214,7 +214,7 @@ def test_a_newer_agreement_after_the_old_one(project):
          "      alt: Østfold fylkeskommune\n")
 
     notes = checked(project)
-    assert "No agreement is in force" not in notes, notes
+    assert "Ingen avtale gjelder nå" not in notes, notes
     site = holds(project)
 
     assert site.in_force.agreement.id == "sorfylket-2026-2029" and site.in_force.in_period

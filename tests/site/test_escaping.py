@@ -66,7 +66,7 @@ def test_the_validator_refuses_the_hostile_course_first(tmp_path):
     assert run.returncode == 1
     refused = [line for line in run.stderr.splitlines() if f"data/courses/{COURSE_ID}.yml:" in line]
     assert [line.split(": ", 2)[1] for line in refused] == ["title.nb", "description.nb"]
-    assert all("is HTML; a data text is plain text" in line for line in refused)
+    assert all("er HTML; en tekst i data/ er ren tekst" in line for line in refused)
 
 
 COPY = COPIES[0]

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
+from etablerer.inputs.messages import _
 from etablerer.inputs.model import Agreement, Organisation
 
 
@@ -20,10 +21,11 @@ class AgreementInForce:
             return None
         a = self.agreement
         if a.period.start > self.day:
-            return (f"No agreement is in force: the first recorded, '{a.title}', starts "
-                    f"{a.period.start.isoformat()}. Its visibility rule applies already.")
-        return (f"No agreement is in force: '{a.title}' ended {a.period.end.isoformat()} and no newer one is "
-                "recorded in data/agreements.yml. Its visibility rule still applies until one is.")
+            return _("No agreement is in force: the first recorded, '{title}', starts {start}. Its visibility "
+                     "rule applies already.").format(title=a.title, start=a.period.start.isoformat())
+        return _("No agreement is in force: '{title}' ended {end} and no newer one is recorded in "
+                 "data/agreements.yml. Its visibility rule still applies until one is.").format(
+                 title=a.title, end=a.period.end.isoformat())
 
 
 def agreement_in_force(agreements: tuple[Agreement, ...], day: date) -> AgreementInForce:

@@ -14,6 +14,8 @@ from __future__ import annotations
 import html
 import re
 
+from etablerer.inputs.messages import _
+
 _ELEMENT = re.compile(r"<\s*(script|iframe|frame|frameset|object|embed|applet|base|meta|link|form|style)\b",
                       re.IGNORECASE)
 _HANDLER = re.compile(r"[<{][^>}]*?[\s\"'/]on[a-z]+\s*=", re.IGNORECASE)
@@ -33,15 +35,15 @@ def problems_in_line(line: str) -> list[str]:
     """What in one line of Markdown would run in a reader's browser, as messages for the editor."""
     found = []
     for match in _ELEMENT.finditer(line):
-        found.append(f"<{match[1].lower()}> is not allowed in a page; link to the content instead, "
-                     "or show code as code (between backticks)")
+        found.append(_("<{element}> is not allowed in a page; link to the content instead, or show code as "
+                       "code (between backticks)").format(element=match[1].lower()))
     if _HANDLER.search(line):
-        found.append("an event-handler attribute (on…=) is not allowed in a page; remove it")
+        found.append(_("an event-handler attribute (on…=) is not allowed in a page; remove it"))
     for match in _URL_PLACES.finditer(line):
         value = match[1] or match[2] or ""
         if _active_url(value):
-            found.append(f"the address '{value.strip(chr(34) + chr(39))[:40]}' would run code or hide content; "
-                         "use an https: address")
+            found.append(_("the address '{address}' would run code or hide content; use an https: "
+                           "address").format(address=value.strip(chr(34) + chr(39))[:40]))
     return found
 
 

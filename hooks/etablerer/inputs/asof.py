@@ -8,6 +8,8 @@ from collections.abc import Mapping
 from datetime import UTC, date, datetime, time
 from zoneinfo import ZoneInfo
 
+from etablerer.inputs.messages import _
+
 OSLO = ZoneInfo("Europe/Oslo")
 
 
@@ -18,7 +20,8 @@ def as_of(environ: Mapping[str, str] | None = None) -> datetime:
         try:
             return datetime.fromtimestamp(int(epoch), tz=UTC).astimezone(OSLO)
         except (ValueError, OverflowError, OSError):
-            raise SystemExit(f"SOURCE_DATE_EPOCH={epoch!r} is not a whole number of seconds") from None
+            raise SystemExit(_("SOURCE_DATE_EPOCH={value} is not a whole number of seconds").format(
+                value=repr(epoch))) from None
     return datetime.now(OSLO)
 
 

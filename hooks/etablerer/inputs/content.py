@@ -10,6 +10,7 @@ from etablerer.inputs.contentrefs import Site, reference_problems
 from etablerer.inputs.errors import DataError
 from etablerer.inputs.fieldtypes import DEFAULT_LANGUAGE
 from etablerer.inputs.languages import LANGUAGES_DIR
+from etablerer.inputs.messages import _
 from etablerer.inputs.yamlsource import parse_yaml
 
 _GENERATED_DIRS = ("kurs/",)
@@ -21,7 +22,7 @@ def editorial_pages(content_dir: Path, codes: tuple[str, ...]) -> dict[str, dict
     found: dict[str, dict[str, Path]] = {code: {} for code in codes}
     for file in sorted(content_dir.rglob("*.md")):
         rel = file.relative_to(content_dir).as_posix()
-        head, _, rest = rel.partition("/")
+        head, _slash, rest = rel.partition("/")
         if rest and head in others:
             found[head][rest] = file
         elif head not in others:
@@ -37,31 +38,31 @@ def check_content(content_dir: Path, root: Path) -> list[DataError]:
     sources = {p.relative_to(content_dir).as_posix() for p in content_dir.rglob("*.md")}
     by_language: dict[str, set[str]] = {}  # "" for bokmål
     for src in sources:
-        head, _, rest = src.partition("/")
+        head, _slash, rest = src.partition("/")
         lang, page = (head, rest) if rest and head in languages else ("", src)
         by_language.setdefault(lang, set()).add(page)
     sites = {lang: _site(content_dir, lang, pages) for lang, pages in by_language.items()}
     for src in sorted(sources):
         shown = (content_dir / src).relative_to(root).as_posix()
-        head, _, rest = src.partition("/")
+        head, _slash, rest = src.partition("/")
         lang, page_src = (head, rest) if rest and head in languages else ("", src)
         if page_src in PAGES or page_src.startswith(_GENERATED_DIRS):
-            errors.append(DataError(shown, 1, "", f"{src} is made from data/ by the build; "
-                                                  "rename this file or delete it"))
+            errors.append(DataError(shown, 1, "", _("{page} is made from data/ by the build; rename this file or "
+                                                    "delete it").format(page=src)))
             continue
         try:
             text = (content_dir / src).read_text(encoding="utf-8")
         except UnicodeDecodeError:
-            errors.append(DataError(shown, 1, "", "the file is not UTF-8 text; save it as UTF-8"))
+            errors.append(DataError(shown, 1, "", _("the file is not UTF-8 text; save it as UTF-8")))
             continue
         lines = text.splitlines()
         body = _skip_front_matter(lines)
         errors.extend(_front_matter_errors(lines, body, shown))
         first = next(((i, line) for i, line in body if line.strip()), None)
         if first is None:
-            errors.append(DataError(shown, 1, "", "the page is empty; write a heading '# …' and some text"))
+            errors.append(DataError(shown, 1, "", _("the page is empty; write a heading '# …' and some text")))
         elif not first[1].startswith("# "):
-            errors.append(DataError(shown, first[0] + 1, "", "a page starts with its heading: a line '# Title'"))
+            errors.append(DataError(shown, first[0] + 1, "", _("a page starts with its heading: a line '# Title'")))
         errors.extend(DataError(shown, number, "", message) for number, message in active_html(lines))
         errors.extend(DataError(shown, number, "", message)
                       for number, message in reference_problems(page_src, lines, sites[lang], in_code(lines)))
@@ -97,12 +98,14 @@ def _front_matter_errors(lines: list[str], body: list[tuple[int, str]], shown: s
     if len(body) == len(lines):
         return []  # no front matter
     end = body[0][0] if body else len(lines)
-    doc, problems = parse_yaml("\n".join(lines[1:end - 1]) + "\n", shown)
-    if doc is None and problems and "empty" in problems[0].message:
-        return []
+    block = "\n".join(lines[1:end - 1])
+    if not block.strip():
+        return []  # an empty block: nothing to read
+    doc, problems = parse_yaml(block + "\n", shown)
     # The block starts on line 2 of the page: shift the lines parse_yaml counted.
-    found = [DataError(e.file, e.line + 1, e.field, f"front matter: {e.message}") for e in problems]
+    found = [DataError(e.file, e.line + 1, e.field, _("front matter: {message}").format(message=e.message))
+             for e in problems]
     if doc is not None and not isinstance(doc.data, dict):
-        found.append(DataError(shown, 2, "", "front matter: write 'field: value' lines between the --- lines"))
+        found.append(DataError(shown, 2, "", _("front matter: write 'field: value' lines between the --- lines")))
     return found
 

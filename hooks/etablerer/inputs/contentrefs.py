@@ -20,6 +20,8 @@ from urllib.parse import unquote, urlsplit
 
 from pymdownx.slugs import slugify
 
+from etablerer.inputs.messages import _
+
 _SLUG: Callable[[str, str], str] = slugify(case="lower")  # as mkdocs.yml's toc: slugify
 # [text](target) and ![alt](target), the target up to white space or ')'; <a href>, <img src> and media.
 _MD_LINK = re.compile(r"(!?)\[[^\]]*\]\(\s*<?([^)>\s]*)")
@@ -105,8 +107,8 @@ def reference_problems(src: str, lines: list[str], site: Site, in_code: list[boo
         line = re.sub(r"(`+)(.+?)\1", "", line)
         for match in _IMG.finditer(line):
             if not _ALT.search(match[0]):
-                found.append((number, 'an <img> needs a text for those who cannot see it: alt="what it shows" '
-                                      '(alt="" only when it is decoration)'))
+                found.append((number, _('an <img> needs a text for those who cannot see it: alt="what it shows" '
+                                        '(alt="" only when it is decoration)')))
         targets = [(m[2], bool(m[1])) for m in _MD_LINK.finditer(line)]
         targets += [(m[3].strip("\"'"), m[1].lower() != "a") for m in _HTML_URL.finditer(line)]
         for target, is_media in targets:
@@ -120,31 +122,33 @@ def _problem(target: str, is_media: bool, src: str, base: str, own: set[str], si
     parts = urlsplit(target)
     if parts.scheme or target.startswith("//"):
         if is_media and parts.scheme in ("http", "https", "") and parts.netloc:
-            return (f"the image or file '{target[:60]}' is on another site; the pages load nothing from other "
-                    "hosts: save it under content/assets/ and point to it there")
+            return _("the image or file '{target}' is on another site; the pages load nothing from other "
+                     "hosts: save it under content/assets/ and point to it there").format(target=target[:60])
         return None  # an ordinary link to another site, mailto:, tel: (active ones are activehtml's)
     if not parts.path:
         anchor = unquote(parts.fragment)
         if anchor and anchor not in own:
-            return f"the link '{target}' leads to no heading on this page"
+            return _("the link '{target}' leads to no heading on this page").format(target=target)
         return None
     if parts.path.startswith("/"):
-        return f"the link '{target}' starts with '/'; write it relative to this page (for example ../kontakt.md)"
+        return _("the link '{target}' starts with '/'; write it relative to this page (for example "
+                 "../kontakt.md)").format(target=target)
     # .md links are relative to the file; others to the page's address (om.md is shown at om/).
     folder = posixpath.dirname(src) if parts.path.endswith(".md") else base.rstrip("/")
     path = posixpath.normpath(posixpath.join(folder, unquote(parts.path)))
     if path == "." or path.startswith("../"):
         path = "" if path == "." else path
         if path.startswith("../"):
-            return f"the link '{target}' leads outside the site"
+            return _("the link '{target}' leads outside the site").format(target=target)
     if target.endswith("/") and path and not path.endswith("/"):
         path += "/"
     exists, page = site.target(path if path else "")
     if not exists:
-        return f"the link '{target}' leads to no page or file of the site"
+        return _("the link '{target}' leads to no page or file of the site").format(target=target)
     anchor = unquote(parts.fragment)
     if anchor and page is not None:
         anchors = site.anchors(page)
         if anchors is not None and anchor not in anchors:
-            return f"the link '{target}' leads to no heading '#{anchor}' on {page}"
+            return _("the link '{target}' leads to no heading '#{anchor}' on {page}").format(
+                target=target, anchor=anchor, page=page)
     return None

@@ -23,6 +23,7 @@ from babel import Locale
 from etablerer.inputs.addresses import FRONT_PAGE
 from etablerer.inputs.errors import DataError, shown_path
 from etablerer.inputs.fieldtypes import DEFAULT_LANGUAGE, REVIEW_STATES
+from etablerer.inputs.messages import _
 from etablerer.inputs.yamlsource import load_yaml, parse_yaml
 
 LANGUAGES_DIR = "languages"
@@ -94,7 +95,8 @@ def front_matter(text: str, shown: str) -> tuple[dict, str, list[DataError]]:
         return {}, text, []
     doc, problems = parse_yaml(match[1], shown)
     meta = doc.data if doc is not None and isinstance(doc.data, dict) else {}
-    errors = [DataError(e.file, e.line + 1, e.field, f"front matter: {e.message}") for e in problems]
+    errors = [DataError(e.file, e.line + 1, e.field, _("front matter: {message}").format(message=e.message))
+              for e in problems]
     return meta, "\n" * match[0].count("\n") + text[match.end():], errors
 
 
@@ -104,8 +106,8 @@ def review_status(meta: dict, shown: str, code: str) -> tuple[str, list[DataErro
         return "reviewed", []
     state = meta.get("review", "drafted")
     if state not in REVIEW_STATES:
-        return "drafted", [DataError(shown, 2, "review", f"'{state}' is not a review status; "
-                                                         "write review: drafted or review: reviewed")]
+        return "drafted", [DataError(shown, 2, "review", _("'{state}' is not a review status; write review: "
+                                                           "drafted or review: reviewed").format(state=state))]
     return state, []
 
 
@@ -126,9 +128,10 @@ def load_language_files(root: Path, codes: tuple[str, ...],
         errors += found
         if code != DEFAULT_LANGUAGE and FRONT_PAGE not in pages[code]:
             shown = shown_path(base / code / PAGES_DIR / f"{FRONT_PAGE}.md", root)
-            errors.append(DataError(shown, 1, "", f"the file is missing; every language needs its front page (the "
-                                                  f"language switcher leads there): copy languages/{DEFAULT_LANGUAGE}/"
-                                                  f"{PAGES_DIR}/{FRONT_PAGE}.md and translate it"))
+            original = f"{LANGUAGES_DIR}/{DEFAULT_LANGUAGE}/{PAGES_DIR}/{FRONT_PAGE}.md"
+            errors.append(DataError(shown, 1, "", _(
+                "the file is missing; every language needs its front page (the language switcher leads there): "
+                "copy {file} and translate it").format(file=original)))
     if required and DEFAULT_LANGUAGE in pages:
         errors += _required_templates(base, root, pages[DEFAULT_LANGUAGE], required)
     review = {code: ("reviewed" if code == DEFAULT_LANGUAGE else raw[code][0].review) for code in codes}
@@ -138,7 +141,7 @@ def load_language_files(root: Path, codes: tuple[str, ...],
 def _key_errors(code: str, raw: dict, root: Path) -> list[DataError]:
     """Keys are bokmål's: a key only bokmål lacks (every other language has it) is bokmål's to
     add back; a key only some languages have is theirs to remove or correct."""
-    strings, _ = raw[code]
+    strings = raw[code][0]
     reference = set(raw.get(DEFAULT_LANGUAGE, ({}, []))[0])
     others = [c for c in raw if c != DEFAULT_LANGUAGE]
     everywhere = set.intersection(*(set(raw[c][0].lines) for c in others)) if others else set()
@@ -150,23 +153,23 @@ def _key_errors(code: str, raw: dict, root: Path) -> list[DataError]:
         return errors  # said once: the file is missing
     if code == DEFAULT_LANGUAGE:
         for key in sorted(everywhere - set(lines)):
-            errors.append(DataError(shown, 1, key, "this interface string is missing in bokmål (every other "
-                                                   "language has it); write the bokmål text"))
+            errors.append(DataError(shown, 1, key, _("this interface string is missing in bokmål (every other "
+                                                     "language has it); write the bokmål text")))
         return errors
     for key in sorted(set(strings) - reference - everywhere):
-        errors.append(DataError(shown, lines.get(key, 1), key, "no such interface string in "
-                                                               "languages/nb/interface.yml; check the spelling or "
-                                                               "remove it"))
+        errors.append(DataError(shown, lines.get(key, 1), key, _("no such interface string in "
+                                                                 "languages/nb/interface.yml; check the spelling "
+                                                                 "or remove it")))
     originals = raw[DEFAULT_LANGUAGE][0]
     for key in sorted(set(strings) & reference):
         want, got = _placeholders(originals[key]), _placeholders(strings[key])
         if want != got:
-            names = ", ".join("{" + name + "}" for name in sorted(want)) or "none"
-            errors.append(DataError(shown, lines.get(key, 1), key, f"the placeholders must be those of bokmål "
-                                                                   f"({names}); keep them as they are"))
+            names = ", ".join("{" + name + "}" for name in sorted(want)) or _("none")
+            errors.append(DataError(shown, lines.get(key, 1), key, _(
+                "the placeholders must be those of bokmål ({names}); keep them as they are").format(names=names)))
     for key in sorted(reference - set(lines)):
-        errors.append(DataError(shown, 1, key, "this interface string is missing; translate it from "
-                                               "languages/nb/interface.yml"))
+        errors.append(DataError(shown, 1, key, _("this interface string is missing; translate it from "
+                                                 "languages/nb/interface.yml")))
     return errors
 
 
@@ -177,10 +180,11 @@ def _placeholders(text: str) -> set[str]:
 def _required_templates(base: Path, root: Path, found: dict[str, PageTemplate],
                         required: tuple[str, ...]) -> list[DataError]:
     folder = shown_path(base / DEFAULT_LANGUAGE / PAGES_DIR, root)
-    errors = [DataError(f"{folder}/{name}.md", 1, "", "the file is missing; the build makes this page from it")
+    errors = [DataError(f"{folder}/{name}.md", 1, "", _("the file is missing; the build makes this page from it"))
               for name in required if name not in found]
-    errors += [DataError(f"{folder}/{name}.md", 1, "", f"no page is made from '{name}'; the pages are "
-                                                       f"{', '.join(required)}: rename or remove this file")
+    errors += [DataError(f"{folder}/{name}.md", 1, "", _(
+                   "no page is made from '{name}'; the pages are {names}: rename or remove this file").format(
+                   name=name, names=", ".join(required)))
                for name in found if name not in required]
     return errors
 
@@ -200,25 +204,25 @@ def _interface(file: Path, root: Path) -> tuple[_Strings, list[DataError]]:
     strings.lines = {}
     if not file.is_file():
         strings.missing_file = True
-        return strings, [DataError(shown, 1, "", "the file is missing; copy languages/nb/interface.yml and "
-                                                 "translate each text")]
+        return strings, [DataError(shown, 1, "", _("the file is missing; copy languages/nb/interface.yml and "
+                                                   "translate each text"))]
     doc, problems = load_yaml(file, shown)
     if doc is None:
         return strings, problems
     if not isinstance(doc.data, dict):
-        return strings, [*problems, DataError(shown, 1, "", "write one 'key: text' line per interface string")]
+        return strings, [*problems, DataError(shown, 1, "", _("write one 'key: text' line per interface string"))]
     errors = list(problems)
     for key, value in doc.data.items():
         line = doc.line_of((key,))
         strings.lines[str(key)] = line
         if key == "review":
             if value not in REVIEW_STATES:
-                errors.append(DataError(shown, line, "review", "write review: drafted or review: reviewed"))
+                errors.append(DataError(shown, line, "review", _("write review: drafted or review: reviewed")))
             else:
                 strings.review = value
             continue
         if not isinstance(value, str) or not value.strip():
-            errors.append(DataError(shown, line, str(key), "write the text for this string"))
+            errors.append(DataError(shown, line, str(key), _("write the text for this string")))
             continue
         strings[str(key)] = value.strip()
     return strings, errors
@@ -232,15 +236,15 @@ def _page_templates(base: Path, code: str, root: Path, originals: set[str]) -> t
         shown = shown_path(file, root)
         name = file.stem
         if code != DEFAULT_LANGUAGE and name not in originals:
-            errors.append(DataError(shown, 1, "", f"there is no bokmål page '{name}' (languages/nb/pages/{name}.md) "
-                                                  "to translate; check the file name"))
+            errors.append(DataError(shown, 1, "", _("there is no bokmål page '{name}' (languages/nb/pages/{name}.md) "
+                                                    "to translate; check the file name").format(name=name)))
             continue
         try:
             text = file.read_text(encoding="utf-8")
         except UnicodeDecodeError:
-            errors.append(DataError(shown, 1, "", "the file is not UTF-8 text; save it as UTF-8"))
+            errors.append(DataError(shown, 1, "", _("the file is not UTF-8 text; save it as UTF-8")))
             continue
-        meta, _, problems = front_matter(text, shown)
+        meta, _body, problems = front_matter(text, shown)
         state, more = review_status(meta, shown, code)
         errors += problems + more
         found[name] = PageTemplate(name, f"{code}/{PAGES_DIR}/{file.name}", state)

@@ -13,6 +13,8 @@ import xml.etree.ElementTree as ET
 from dataclasses import dataclass
 from pathlib import Path
 
+from etablerer.inputs.messages import _
+
 RASTER_SUFFIXES = (".png", ".jpg", ".jpeg", ".gif", ".webp")
 SVG_ROOT = "{http://www.w3.org/2000/svg}svg"
 
@@ -33,20 +35,23 @@ def open_logo(file: Path) -> LogoImage | str:
         return _open_svg(file)
     if suffix in RASTER_SUFFIXES:
         return _open_raster(file)
-    return f"is a {suffix or 'file without extension'}; use SVG, PNG, JPEG, GIF or WebP"
+    if not suffix:
+        return _("has no file extension such as .svg or .png; use SVG, PNG, JPEG, GIF or WebP")
+    return _("is a {suffix} file; use SVG, PNG, JPEG, GIF or WebP").format(suffix=suffix)
 
 
 def _open_svg(file: Path) -> LogoImage | str:
     try:
         root = ET.parse(file).getroot()
     except (ET.ParseError, OSError):
-        return "is not a readable SVG file (XML error); export it again"
+        return _("is not a readable SVG file (XML error); export it again")
     if root.tag == "svg":
-        return ('has no xmlns="http://www.w3.org/2000/svg" on its <svg> element, so browsers do not draw it; '
-                "add it or export the file again")
+        return _('has no xmlns="http://www.w3.org/2000/svg" on its <svg> element, so browsers do not draw it; '
+                 "add it or export the file again")
     if root.tag != SVG_ROOT:
         shown = root.tag.rsplit("}", 1)[-1]
-        return f"is not an SVG image (its first element is <{shown}>, not <svg>); export it again as SVG"
+        return _("is not an SVG image (its first element is <{element}>, not <svg>); export it again as "
+                 "SVG").format(element=shown)
     return LogoImage(svg=root)
 
 
@@ -57,5 +62,5 @@ def _open_raster(file: Path) -> LogoImage | str:
         with Image.open(file) as image:
             width, height = image.size
     except (UnidentifiedImageError, OSError):
-        return "cannot be read as an image; export it again as PNG"
+        return _("cannot be read as an image; export it again as PNG")
     return LogoImage(width=width, height=height)

@@ -24,6 +24,8 @@ import os
 import re
 import unicodedata
 
+from etablerer.inputs.messages import _, ngettext
+
 # --- HTML --------------------------------------------------------------------
 
 _TAG = re.compile(
@@ -41,14 +43,19 @@ def _html_problem(text: str) -> str | None:
     first = tags[0]
     address = _ADDRESS.fullmatch(first[0])
     if address:
-        return (f"'{first[0]}' is an address in angle brackets, which a browser reads as an HTML tag; "
-                f"write it without < and >: {address[1]}")
+        return _("'{tag}' is an address in angle brackets, which a browser reads as an HTML tag; write it "
+                 "without < and >: {address}").format(tag=first[0], address=address[1])
     shown = first[0] if len(first[0]) <= 60 else first[0][:57] + "…"
     shown = " ".join(shown.split())
-    more = f" (and {len(tags) - 1} more tag{'s' if len(tags) > 2 else ''})" if len(tags) > 1 else ""
-    what = "an HTML comment" if shown.startswith("<!--") else "HTML"
-    return (f"'{shown}'{more} is {what}; a data text is plain text and shown exactly as typed, "
-            "so write the words without tags (a Markdown page in content/ is the place for formatting)")
+    others = len(tags) - 1
+    more = ngettext(" (and {count} more tag)", " (and {count} more tags)", others).format(count=others)
+    more = more if others else ""
+    if shown.startswith("<!--"):
+        return _("'{shown}'{more} is an HTML comment; a data text is plain text and shown exactly as typed, so "
+                 "write the words without tags (a Markdown page in content/ is the place for formatting)").format(
+                 shown=shown, more=more)
+    return _("'{shown}'{more} is HTML; a data text is plain text and shown exactly as typed, so write the words "
+             "without tags (a Markdown page in content/ is the place for formatting)").format(shown=shown, more=more)
 
 
 # --- mojibake ----------------------------------------------------------------
@@ -111,7 +118,7 @@ def _mojibake(text: str) -> list[tuple[str, str]]:
 
 def _shown_meant(meant: str) -> str:
     if meant == "\u00a0":
-        return "a space"
+        return _("a space")
     return meant
 
 
@@ -124,19 +131,25 @@ def _mojibake_problem(text: str) -> str | None:
         return None
     lost = [written for written, meant in pairs if not meant]
     pairs = [(w, m) for w, m in pairs if m]
-    parts = [f"{w.rstrip(chr(0xa0))} is probably {_shown_meant(m)}" for w, m in pairs[:_MOJIBAKE_SHOWN]]
-    if len(pairs) > _MOJIBAKE_SHOWN:
-        parts[-1] += f" (and {len(pairs) - _MOJIBAKE_SHOWN} more)"
+    parts = [_("{written} is probably {meant}").format(written=w.rstrip(chr(0xa0)), meant=_shown_meant(m))
+             for w, m in pairs[:_MOJIBAKE_SHOWN]]
+    beyond = len(pairs) - _MOJIBAKE_SHOWN
+    if beyond > 0:
+        parts[-1] += _(" (and {count} more)").format(count=beyond)
     if lost:
-        parts.append("� is a character that was lost")
+        parts.append(_("� is a character that was lost"))
     if pairs:
-        meant = dict.fromkeys(_shown_meant(m) for _, m in pairs[:_MOJIBAKE_SHOWN])
-        advice = "write " + ", ".join(meant) + (" and so on" if len(pairs) > _MOJIBAKE_SHOWN else "") + " instead"
+        letters = ", ".join(dict.fromkeys(_shown_meant(m) for _w, m in pairs[:_MOJIBAKE_SHOWN]))
+        if beyond > 0:
+            advice = _("write {letters} and so on instead").format(letters=letters)
+        else:
+            advice = _("write {letters} instead").format(letters=letters)
         if lost:
-            advice += ", and the letter that was meant where � is"
+            advice += _(", and the letter that was meant where � is")
     else:
-        advice = "write the letter that was meant instead"
-    return f"{', '.join(parts)}: the text was saved or copied in the wrong encoding; {advice}"
+        advice = _("write the letter that was meant instead")
+    return _("{found}: the text was saved or copied in the wrong encoding; {advice}").format(
+        found=", ".join(parts), advice=advice)
 
 
 # --- control characters -----------------------------------------------------------
@@ -148,8 +161,8 @@ def _control_problem(text: str) -> str | None:
     for ch in text:
         kind = unicodedata.category(ch)
         if (kind == "Cc" and ch not in _ALLOWED_CONTROLS) or kind == "Cs" or ch in "\ufeff\ufffe\uffff":
-            return (f"contains an invisible control character (#x{ord(ch):04x} when shown as a code); "
-                    "delete it and retype the text")
+            return _("contains an invisible control character (#x{code} when shown as a code); delete it and "
+                     "retype the text").format(code=f"{ord(ch):04x}")
     return None
 
 
@@ -162,8 +175,8 @@ def _template_problem(text: str) -> str | None:
     found = _TEMPLATE.search(text)
     if not found:
         return None
-    return (f"'{found[0]}' is template syntax, which data texts do not use: the text is shown exactly as typed; "
-            "write the words themselves instead")
+    return _("'{found}' is template syntax, which data texts do not use: the text is shown exactly as typed; "
+             "write the words themselves instead").format(found=found[0])
 
 
 # ETABLERER_PLAIN_TEXT=off lets everything through: only for the tests that check that hostile

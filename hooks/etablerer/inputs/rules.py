@@ -15,6 +15,7 @@ from etablerer.inputs.asof import local_time_problem
 from etablerer.inputs.errors import DataError
 from etablerer.inputs.languages import LANGUAGES_DIR
 from etablerer.inputs.logofiles import open_logo
+from etablerer.inputs.messages import N_, _
 from etablerer.inputs.servicedata import ServiceData
 
 
@@ -37,32 +38,34 @@ def _pages_need_services(data: ServiceData) -> Iterator[DataError]:
     for service_id in SERVICES_PAGES_NEED:
         if service_id not in known:
             yield DataError(doc.path, doc.line_of(("services",)), "services",
-                            f"a service with id '{service_id}' is needed; the pages describe it")
+                            _("a service with id '{id}' is needed; the pages describe it").format(id=service_id))
 
 
-def _duplicates(data: ServiceData, records: Iterable, what: str) -> Iterator[DataError]:
+def _duplicates(data: ServiceData, records: Iterable, another: str) -> Iterator[DataError]:
+    """`another`: N_("another course") and the like, translated here."""
     seen: dict[str, object] = {}
     for record in records:
         first = seen.setdefault(record.id, record)
         if first is not record:
             there = data.where(first)
-            yield data.where(record).error(("id",), f"the {what} id '{record.id}' is already used in "
-                                                  f"{there.doc.path}:{there.doc.line_of(there.path + ('id',))}; "
-                                                  "give each one its own id")
+            place = f"{there.doc.path}:{there.doc.line_of(there.path + ('id',))}"
+            yield data.where(record).error(("id",), _(
+                "the id '{id}' is already used by {another} in {place}; give each one its own id").format(
+                id=record.id, another=_(another), place=place))
 
 
 def _unique_ids(data: ServiceData) -> Iterator[DataError]:
-    yield from _duplicates(data, data.organisations, "organisation")
-    yield from _duplicates(data, data.municipalities, "municipality")
-    yield from _duplicates(data, data.agreements, "agreement")
-    yield from _duplicates(data, data.services, "service")
-    yield from _duplicates(data, data.situations, "situation")
-    yield from _duplicates(data, data.courses, "course")
-    yield from _duplicates(data, data.region.advisers, "adviser")
+    yield from _duplicates(data, data.organisations, N_("another organisation"))
+    yield from _duplicates(data, data.municipalities, N_("another municipality"))
+    yield from _duplicates(data, data.agreements, N_("another agreement"))
+    yield from _duplicates(data, data.services, N_("another service"))
+    yield from _duplicates(data, data.situations, N_("another situation"))
+    yield from _duplicates(data, data.courses, N_("another course"))
+    yield from _duplicates(data, data.region.advisers, N_("another adviser"))
     for agreement in data.agreements:
-        yield from _duplicates(data, agreement.minimum_items, "minimum item")
+        yield from _duplicates(data, agreement.minimum_items, N_("another minimum item"))
     for course in data.courses:
-        yield from _duplicates(data, course.sessions, "session")
+        yield from _duplicates(data, course.sessions, N_("another session"))
 
 
 def _references(data: ServiceData) -> Iterator[DataError]:
@@ -72,47 +75,49 @@ def _references(data: ServiceData) -> Iterator[DataError]:
     items = {i.id for a in data.agreements for i in a.minimum_items}
 
     def ref(record, field_path, value, known, what):
+        """`what`: N_("organisation id") and the like, translated here."""
         if value not in known:
-            options = ", ".join(sorted(known)) or "none yet"
-            return [data.where(record).error(field_path, f"'{value}' is not a known {what}; known: {options}")]
+            options = ", ".join(sorted(known)) or _("none yet")
+            return [data.where(record).error(field_path, _("'{value}' is not a known {what}; known: {options}").format(
+                value=value, what=_(what), options=options))]
         return []
 
     out: list[DataError] = []
-    out += ref(data.region, ("operator",), data.region.operator, orgs, "organisation id")
+    out += ref(data.region, ("operator",), data.region.operator, orgs, N_("organisation id"))
     for org in data.organisations:
         for i, succ in enumerate(org.successors):
-            out += ref(org, ("successors", i), succ, orgs, "organisation id")
+            out += ref(org, ("successors", i), succ, orgs, N_("organisation id"))
     for muni in data.municipalities:
         for membership in muni.counties:
-            out += ref(membership, ("county",), membership.county, orgs, "organisation id")
+            out += ref(membership, ("county",), membership.county, orgs, N_("organisation id"))
     for agreement in data.agreements:
-        out += ref(agreement, ("host_municipality",), agreement.host_municipality, munis, "municipality id")
-        out += ref(agreement, ("operator",), agreement.operator, orgs, "organisation id")
+        out += ref(agreement, ("host_municipality",), agreement.host_municipality, munis, N_("municipality id"))
+        out += ref(agreement, ("operator",), agreement.operator, orgs, N_("organisation id"))
         for party in agreement.parties:
             if party.organisation is not None:
-                out += ref(party, ("organisation",), party.organisation, orgs, "organisation id")
+                out += ref(party, ("organisation",), party.organisation, orgs, N_("organisation id"))
             else:
-                out += ref(party, ("municipality",), party.municipality, munis, "municipality id")
+                out += ref(party, ("municipality",), party.municipality, munis, N_("municipality id"))
         for item in agreement.minimum_items:
             for i, partner in enumerate(item.partners):
-                out += ref(item, ("partners", i), partner, orgs, "organisation id")
+                out += ref(item, ("partners", i), partner, orgs, N_("organisation id"))
         funding = agreement.funding
-        out += ref(funding, ("county",), funding.county, orgs, "organisation id")
+        out += ref(funding, ("county",), funding.county, orgs, N_("organisation id"))
         for i, muni_id in enumerate(funding.municipalities):
-            out += ref(funding, ("municipalities", i), muni_id, munis, "municipality id")
+            out += ref(funding, ("municipalities", i), muni_id, munis, N_("municipality id"))
         for i, org_id in enumerate(agreement.visibility.organisations):
-            out += ref(agreement.visibility, ("organisations", i), org_id, orgs, "organisation id")
+            out += ref(agreement.visibility, ("organisations", i), org_id, orgs, N_("organisation id"))
     for service in data.services:
         for i, item in enumerate(service.fulfils):
-            out += ref(service, ("fulfils", i), item, items, "minimum item id")
+            out += ref(service, ("fulfils", i), item, items, N_("minimum item id"))
     for situation in data.situations:
         for i, service_id in enumerate(situation.services):
-            out += ref(situation, ("services", i), service_id, services, "service id")
+            out += ref(situation, ("services", i), service_id, services, N_("service id"))
         for referral in situation.referrals:
-            out += ref(referral, ("organisation",), referral.organisation, orgs, "organisation id")
+            out += ref(referral, ("organisation",), referral.organisation, orgs, N_("organisation id"))
     for course in data.courses:
         if course.venue is not None:
-            out += ref(course.venue, ("municipality",), course.venue.municipality, munis, "municipality id")
+            out += ref(course.venue, ("municipality",), course.venue.municipality, munis, N_("municipality id"))
     return iter(out)
 
 
@@ -122,24 +127,27 @@ def _logos(data: ServiceData) -> Iterator[DataError]:
     for org in data.organisations:
         if org.logo is None:
             if org.id in required:
-                yield data.where(org).error(("logo",), "a logo is required: an agreement's visibility rule names "
-                                                       "this organisation; add logo: with file: and alt:")
+                yield data.where(org).error(("logo",), _("a logo is required: an agreement's visibility rule names "
+                                                         "this organisation; add logo: with file: and alt:"))
             continue
         path = org.logo.file.replace("\\", "/")
         if path.startswith("content/"):
-            yield data.where(org.logo).error(("file",), f"'{org.logo.file}' starts with content/; logo paths are "
-                                                        f"inside content/ already, so leave it out: "
-                                                        f"{path.removeprefix('content/')}")
+            yield data.where(org.logo).error(("file",), _(
+                "'{file}' starts with content/; logo paths are inside content/ already, so leave it out: "
+                "{path}").format(file=org.logo.file, path=path.removeprefix("content/")))
         elif path.startswith("/") or ".." in path.split("/"):
-            yield data.where(org.logo).error(("file",), f"'{org.logo.file}' must be a path inside content/, "
-                                                        "for example assets/logos/name.svg")
+            yield data.where(org.logo).error(("file",), _(
+                "'{file}' must be a path inside content/, for example assets/logos/name.svg").format(
+                file=org.logo.file))
         elif not (data.content_dir / org.logo.file).is_file():
-            yield data.where(org.logo).error(("file",), f"the logo file content/{org.logo.file} does not exist; "
-                                                        "add the file or correct the path")
+            yield data.where(org.logo).error(("file",), _(
+                "the logo file content/{file} does not exist; add the file or correct the path").format(
+                file=org.logo.file))
         else:
             opened = open_logo(data.content_dir / org.logo.file)
             if isinstance(opened, str):
-                yield data.where(org.logo).error(("file",), f"the logo file content/{org.logo.file} {opened}")
+                yield data.where(org.logo).error(("file",), _("the logo file content/{file} {problem}").format(
+                    file=org.logo.file, problem=opened))
 
 
 def _minimum_items_have_services(data: ServiceData) -> Iterator[DataError]:
@@ -147,8 +155,8 @@ def _minimum_items_have_services(data: ServiceData) -> Iterator[DataError]:
     for agreement in data.agreements:
         for item in agreement.minimum_items:
             if item.kind == "service" and item.id not in fulfilled:
-                yield data.where(item).error(("id",), f"no service in data/services.yml fulfils '{item.id}'; "
-                                                      "add one with fulfils: [" + item.id + "]")
+                yield data.where(item).error(("id",), _(
+                    "no service in data/services.yml fulfils '{id}'; add one with fulfils: [{id}]").format(id=item.id))
 
 
 def _populations_for_funding(data: ServiceData) -> Iterator[DataError]:
@@ -159,8 +167,8 @@ def _populations_for_funding(data: ServiceData) -> Iterator[DataError]:
             if muni and not any(p.date == funding.population_date for p in muni.populations):
                 yield data.where(funding).error(
                     ("municipalities", i),
-                    f"{muni.name} has no population for {funding.population_date.isoformat()} in "
-                    "data/municipalities.yml; add it under populations:")
+                    _("{name} has no population for {date} in data/municipalities.yml; add it under "
+                      "populations:").format(name=muni.name, date=funding.population_date.isoformat()))
 
 
 def _course_rules(data: ServiceData) -> Iterator[DataError]:
@@ -169,20 +177,18 @@ def _course_rules(data: ServiceData) -> Iterator[DataError]:
         first = course.first_day()
         if course.registration.deadline >= first:
             yield data.where(course.registration).error(
-                ("deadline",), f"{course.registration.deadline.isoformat()} is not before the first session "
-                               f"({first.isoformat()}); set a deadline before {first.isoformat()}")
+                ("deadline",), _("{deadline} is not before the first session ({first}); set a deadline "
+                                 "before {first}").format(deadline=course.registration.deadline.isoformat(),
+                                                          first=first.isoformat()))
         if course.kind == "basic" and course.price != 0:
-            yield where.error(("price",), f"the basic founder course is free for participants (agreement "
-                                          f"§5.2.1); write price: 0, not {course.price}")
+            yield where.error(("price",), _("the basic founder course is free for participants (agreement "
+                                            "§5.2.1); write price: 0, not {price}").format(price=course.price))
         if course.format in ("onsite", "hybrid") and course.venue is None:
-            yield where.error(("venue",), f"{_ARTICLE[course.format]} {course.format} course needs a venue "
-                                          "with name, address and municipality")
+            yield where.error(("venue",), _("a course with format: {format} needs a venue with name, address "
+                                            "and municipality").format(format=course.format))
         if course.format in ("online", "hybrid") and course.online_url is None:
-            yield where.error(("online_url",), f"{_ARTICLE[course.format]} {course.format} course needs "
-                                               "online_url: the link to join")
-
-
-_ARTICLE = {"onsite": "an", "online": "an", "hybrid": "a"}
+            yield where.error(("online_url",), _("a course with format: {format} needs online_url: the link "
+                                                 "to join").format(format=course.format))
 
 
 def _course_times(data: ServiceData) -> Iterator[DataError]:
@@ -193,22 +199,22 @@ def _course_times(data: ServiceData) -> Iterator[DataError]:
                 clock = getattr(session, name)
                 problem = local_time_problem(session.date, clock)
                 if problem:
-                    yield data.where(session).error((name,), _DST_MESSAGE[problem].format(
+                    yield data.where(session).error((name,), _(_DST_MESSAGE[problem]).format(
                         day=session.date.isoformat(), clock=clock.strftime("%H:%M")))
         indexed = list(enumerate(course.sessions))
         for i, one in indexed:
             for j, other in indexed:
                 if (other.starts_at(), j) < (one.starts_at(), i) and one.starts_at() < other.ends_at():
-                    yield data.where(one).error(("start",), (
-                        f"sessions[{i}] ({_span(one)}) overlaps sessions[{j}] ({_span(other)}); sessions of one "
-                        "course must not overlap: change a date or a time"))
+                    yield data.where(one).error(("start",), _(
+                        "sessions[{i}] ({one}) overlaps sessions[{j}] ({other}); sessions of one course must not "
+                        "overlap: change a date or a time").format(i=i, one=_span(one), j=j, other=_span(other)))
 
 
 _DST_MESSAGE = {
-    "gap": ("{clock} does not exist on {day}: the clocks in Norway go forward from 02:00 to 03:00 that night; "
-            "choose a time before 02:00 or from 03:00"),
-    "ambiguous": ("{clock} happens twice on {day}: the clocks in Norway go back from 03:00 to 02:00 that night; "
-                  "choose a time before 02:00 or from 03:00"),
+    "gap": N_("{clock} does not exist on {day}: the clocks in Norway go forward from 02:00 to 03:00 that "
+              "night; choose a time before 02:00 or from 03:00"),
+    "ambiguous": N_("{clock} happens twice on {day}: the clocks in Norway go back from 03:00 to 02:00 that "
+                    "night; choose a time before 02:00 or from 03:00"),
 }
 
 
@@ -220,11 +226,11 @@ def _course_places(data: ServiceData) -> Iterator[DataError]:
     """A place that contradicts the format would put the wrong place in calendars and search results."""
     for course in data.courses:
         if course.format == "online" and course.venue is not None:
-            yield data.where(course).error(("venue",), "an online course has no venue; remove venue: "
-                                                       "or write format: hybrid")
+            yield data.where(course).error(("venue",), _("an online course has no venue; remove venue: "
+                                                         "or write format: hybrid"))
         if course.format == "onsite" and course.online_url is not None:
-            yield data.where(course).error(("online_url",), "an onsite course has no online_url; remove it "
-                                                            "or write format: hybrid")
+            yield data.where(course).error(("online_url",), _("an onsite course has no online_url; remove it "
+                                                              "or write format: hybrid"))
 
 
 def _course_languages(data: ServiceData) -> Iterator[DataError]:
@@ -232,8 +238,8 @@ def _course_languages(data: ServiceData) -> Iterator[DataError]:
         seen: set[str] = set()
         for i, code in enumerate(course.languages):
             if code in seen:
-                yield data.where(course).error(("languages", i), f"'{code}' is listed twice; list each "
-                                                                 "language once")
+                yield data.where(course).error(("languages", i), _(
+                    "'{code}' is listed twice; list each language once").format(code=code))
             seen.add(code)
 
 
@@ -245,37 +251,45 @@ def _former_ids(data: ServiceData) -> Iterator[DataError]:
         for i, old in enumerate(course.former_ids):
             here = data.where(course)
             if old == course.id:
-                yield here.error(("former_ids", i), f"'{old}' is this course's own id; list only ids it had before")
+                yield here.error(("former_ids", i), _(
+                    "'{old}' is this course's own id; list only ids it had before").format(old=old))
             elif old in current:
                 there = data.where(current[old])
-                yield here.error(("former_ids", i), f"'{old}' is the id of the course in {there.doc.path}; "
-                                                    "an address cannot lead to two pages")
+                yield here.error(("former_ids", i), _(
+                    "'{old}' is the id of the course in {file}; an address cannot lead to two pages").format(
+                    old=old, file=there.doc.path))
             elif old in claimed:
                 path, line = claimed[old]
-                yield here.error(("former_ids", i), f"'{old}' is already a former id in {path}:{line}; "
-                                                    "an old address can lead to one course only")
+                yield here.error(("former_ids", i), _(
+                    "'{old}' is already a former id in {place}; an old address can lead to one course only").format(
+                    old=old, place=f"{path}:{line}"))
             else:
                 claimed[old] = (here.doc.path, here.doc.line_of(here.path + ("former_ids", i)))
 
 
 # Addresses under kurs/ that the build makes from something other than a course: a course
 # (or a former id) named so would overwrite it, or be overwritten, without a word.
+# Each reason is translated where it is shown, then filled in with feed=FEED.
 RESERVED_COURSE_IDS: dict[str, str] = {
-    "index": "kurs/ is the page listing every course",
-    FEED.removeprefix("kurs/").removesuffix(".ics"): f"{FEED} is the calendar file of all upcoming courses",
+    "index": N_("kurs/ is the page listing every course"),
+    FEED.removeprefix("kurs/").removesuffix(".ics"): N_("{feed} is the calendar file of all upcoming courses"),
 }
+
+
+def _reserved_because(course_id: str) -> str:
+    return _(RESERVED_COURSE_IDS[course_id]).format(feed=FEED)
 
 
 def _course_addresses(data: ServiceData) -> Iterator[DataError]:
     for course in data.courses:
         here = data.where(course)
         if course.id in RESERVED_COURSE_IDS:
-            yield here.error(("id",), f"'{course.id}' cannot be a course id: {RESERVED_COURSE_IDS[course.id]}; "
-                                      "choose another id")
+            yield here.error(("id",), _("'{id}' cannot be a course id: {reason}; choose another id").format(
+                id=course.id, reason=_reserved_because(course.id)))
         for i, old in enumerate(course.former_ids):
             if old in RESERVED_COURSE_IDS:
-                yield here.error(("former_ids", i), f"'{old}' cannot be an old course address: "
-                                                    f"{RESERVED_COURSE_IDS[old]}; remove it")
+                yield here.error(("former_ids", i), _("'{old}' cannot be an old course address: {reason}; "
+                                                      "remove it").format(old=old, reason=_reserved_because(old)))
 
 
 # The theme's own words (search, menu, "back to top") come from Material for MkDocs: one file
@@ -301,10 +315,10 @@ def _theme_languages(data: ServiceData) -> Iterator[DataError]:
     root = base.parent if base is not None and base.name == LANGUAGES_DIR else data.data_dir.parent
     for i, code in enumerate(data.region.languages):
         if code not in known and not (root / THEME_DIR / THEME_LANGUAGES / f"{code}.html").is_file():
-            yield data.where(data.region).error(("languages", i), (
-                f"'{code}' is a language the theme (Material for MkDocs) has no words for (search, menu, "
-                f"'back to top'), so no page can be built in it; remove it, or have a developer add "
-                f"{(THEME_DIR / THEME_LANGUAGES).as_posix()}/{code}.html"))
+            yield data.where(data.region).error(("languages", i), _(
+                "'{code}' is a language the theme (Material for MkDocs) has no words for (search, menu, "
+                "'back to top'), so no page can be built in it; remove it, or have a developer add {file}").format(
+                code=code, file=f"{(THEME_DIR / THEME_LANGUAGES).as_posix()}/{code}.html"))
 
 
 # Written the same way in HTML, JSON and calendar files, so every copy can be made by
@@ -316,7 +330,7 @@ def _base_urls(data: ServiceData) -> Iterator[DataError]:
     for muni in data.municipalities:
         bad = sorted({ch for ch in muni.base_url if ch in _URL_UNSAFE})
         if bad:
-            yield data.where(muni).error(("base_url",), (
-                f"'{muni.base_url}' contains {' '.join(bad)}; a base URL for the copies may not contain "
-                f"any of {' '.join(_URL_UNSAFE)}"))
+            yield data.where(muni).error(("base_url",), _(
+                "'{url}' contains {found}; a base URL for the copies may not contain any of {unsafe}").format(
+                url=muni.base_url, found=" ".join(bad), unsafe=" ".join(_URL_UNSAFE)))
 
