@@ -16,6 +16,7 @@ from functools import partial
 from pathlib import Path
 
 from etablerer.inputs.fieldtypes import DEFAULT_LANGUAGE
+from etablerer.inputs.messages import _
 from etablerer.publish.build import BuildFailed
 from etablerer.publish.sitebuild import MODE_TEMPLATE
 
@@ -28,7 +29,8 @@ ENGINE_ENV = "ETABLERER_ENGINE"  # set by `make site ENGINE=…`
 def engine_name(environ: Mapping[str, str]) -> str:
     name = environ.get(ENGINE_ENV) or DEFAULT_ENGINE
     if name not in ENGINES:
-        raise BuildFailed(f"ENGINE={name} is not a generator this site builds with; use one of {', '.join(ENGINES)}")
+        raise BuildFailed(_("ENGINE={name} is not a generator this site builds with; use one of {engines}").format(
+            name=name, engines=", ".join(ENGINES)))
     return name
 
 
@@ -53,7 +55,7 @@ def finish(name: str, proc: subprocess.Popen) -> None:
         output, _ = proc.communicate()
     if proc.returncode != 0:
         output = "\n".join(line for line in output.splitlines() if line.strip() and "Traceback" not in line)
-        raise BuildFailed(f"{name} build failed:\n{output}")
+        raise BuildFailed(_("{name} build failed:").format(name=name) + "\n" + output)
 
 
 class LanguageRuns:
