@@ -49,10 +49,10 @@ def start(name: str, root: Path, out: Path, environ: dict[str, str], language: s
 
 def finish(name: str, proc: subprocess.Popen) -> None:
     try:
-        output, _ = proc.communicate(timeout=1800)
+        output = proc.communicate(timeout=1800)[0]
     except subprocess.TimeoutExpired:
         proc.kill()
-        output, _ = proc.communicate()
+        output = proc.communicate()[0]
     if proc.returncode != 0:
         output = "\n".join(line for line in output.splitlines() if line.strip() and "Traceback" not in line)
         raise BuildFailed(_("{name} build failed:").format(name=name) + "\n" + output)

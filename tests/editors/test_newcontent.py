@@ -33,7 +33,7 @@ def test_new_course_passes_make_check(project):
     # Written on 2026-11-27, first session ten weeks later: the file's year is the session's, 2027.
     file = project / "data" / "courses" / "regnskap-grunnkurs-for-nybegynnere-2027.yml"
     text = file.read_text(encoding="utf-8")
-    assert "on 2026-11-27" in text  # today's date
+    assert "make new-course` 2026-11-27" in text  # today's date
     data = yaml.load(text, Loader=yaml.BaseLoader)
     assert data["title"] == 'Regnskap: «grunnkurs» for "nybegynnere"'
     assert data["id"] == "regnskap-grunnkurs-for-nybegynnere-2027"
@@ -64,7 +64,7 @@ def test_new_organisation_passes_make_check(project):
     assert run.returncode == 0, run.stderr
     text = (project / "data" / "organisations.yml").read_text(encoding="utf-8")
     assert text.startswith(before.rstrip("\n"))  # appended; the editors' comments stay
-    assert "on 2026-11-27" in text
+    assert "make new-organisation` 2026-11-27" in text
     orgs = yaml.load(text, Loader=yaml.BaseLoader)["organisations"]
     assert orgs[-1]["id"] == "grunderhuset-ostfold" and orgs[-1]["name"] == "Gründerhuset Østfold"
     check = run_etablerer(project, DAY, "check", "--root", str(project))

@@ -319,7 +319,7 @@ def _svg_size(root: ET.Element) -> tuple[float, float] | None:
     if box:
         parts = re.split(r"[\s,]+", box.strip())
         try:
-            _, _, width, height = (float(p) for p in parts)
+            _x, _y, width, height = (float(p) for p in parts)
         except ValueError:
             return None
         return (width, height) if width > 0 and height > 0 else None
