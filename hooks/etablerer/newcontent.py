@@ -132,7 +132,7 @@ def main(argv: list[str] | None = None) -> int:
     except NewContentError as exc:
         for line in exc.details:
             print(line, file=sys.stderr)
-        print(_("Nothing was written: {reason}.").format(reason=exc), file=sys.stderr)
+        print(_("Nothing was written: {reason}").format(reason=exc), file=sys.stderr)
         return 1
     except DataErrors as exc:
         count = len(exc.errors)

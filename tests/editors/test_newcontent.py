@@ -77,5 +77,5 @@ def test_new_organisation_refuses_a_known_id(project):
     assert run.returncode == 1 and "finnes allerede i data/organisations.yml" in run.stderr
     # One last line: what happened and what to do next.
     assert run.stderr.splitlines()[-1] == ("Ingenting ble skrevet: en organisasjon med id 'portalen' finnes allerede "
-                                           "i data/organisations.yml; velg et annet navn.")
+                                           "i data/organisations.yml; velg et annet navn")
     assert (project / "data" / "organisations.yml").read_text(encoding="utf-8") == before
