@@ -14,6 +14,7 @@ from etablerer.inputs.asof import as_of_date
 from etablerer.inputs.content import check_content
 from etablerer.inputs.errors import DataErrors, shown_path
 from etablerer.inputs.loading import load_data
+from etablerer.inputs.messages import _, ngettext
 from etablerer.publish.build import BuildFailed, build_site
 from etablerer.publish.copies import TOKEN_HOST
 from etablerer.publish.guard import production_refusal
@@ -21,7 +22,7 @@ from etablerer.publish.manifest import MANIFEST, ManifestError, read_manifest
 from etablerer.publish.verify import report, verify_copy
 from etablerer.render.pages import generated_pages
 from etablerer.reports.coveragepage import with_coverage_page
-from etablerer.reports.health import findings, summary
+from etablerer.reports.health import KINDS, findings, heading, note, summary
 from etablerer.reports.readability import readability
 from etablerer.reports.readability import summary_line as readability_summary
 from etablerer.view.siteview import SiteView
@@ -53,22 +54,36 @@ def cmd_check(root: Path, strict: bool) -> int:
             lix = readability(in_language, rendered)
     found = findings(view, lix=lix)
     # Strict runs fail on the findings, so they list every one; otherwise a short summary.
-    lines = [f"note: {f}" for f in found] if strict else summary(found)[:-1]
+    lines = [note(f) for f in found] if strict else summary(found)[:-1]
     for line in lines:
         print(line)
-    took = time.perf_counter() - started
-    print(f"data/ and content/ are valid: {len(data.courses)} courses, {len(data.municipalities)} "
-          f"municipalities ({took:.2f} s).")
     print(readability_summary(lix))
+    took = time.perf_counter() - started
+    courses, municipalities = len(data.courses), len(data.municipalities)
+    valid = _("data/ and content/ are valid: {courses}, {municipalities} ({seconds} s).").format(
+        courses=ngettext("{count} course", "{count} courses", courses).format(count=courses),
+        municipalities=ngettext("{count} municipality", "{count} municipalities",
+                                municipalities).format(count=municipalities),
+        seconds=f"{took:.2f}")
     if strict and found:
-        # The last line says why a strict run fails although the data is valid.
-        kinds = sorted({f.kind for f in found})
-        print(f"STRICT=1: the check fails because of {len(found)} content health "
-              f"finding{'s' if len(found) != 1 else ''} ({', '.join(kinds)}; each listed above as note:). "
-              "Fix them, or run make check without STRICT=1.")
+        # The last line says why a strict run fails although the data is valid, and which warnings.
+        print(valid)
+        kinds = "; ".join(heading(kind) for kind in KINDS if any(f.kind == kind for f in found))
+        print(ngettext("STRICT=1: the check fails because of {count} content health finding ({kinds}; "
+                       "listed above). Fix it, or run make check without STRICT=1.",
+                       "STRICT=1: the check fails because of {count} content health findings ({kinds}; "
+                       "each listed above). Fix them, or run make check without STRICT=1.",
+                       len(found)).format(count=len(found), kinds=kinds))
         return 1
+    # The last line: what happened and what to do next.
     if found:
-        print(summary(found)[-1])
+        print(valid + " " + ngettext(
+            "{count} warning above (make check STRICT=1 fails on it); fix it when you can. "
+            "Build the site with make site.",
+            "{count} warnings above (make check STRICT=1 fails on them); fix them when you can. "
+            "Build the site with make site.", len(found)).format(count=len(found)))
+    else:
+        print(valid + " " + _("No warnings. Build the site with make site."))
     return 0
 
 
@@ -77,8 +92,8 @@ def generator_runner():
     it as the entry point etablerer.generator (pyproject.toml), so the package names no adapter."""
     found = entry_points(group=GENERATOR_ENTRY_POINT)
     if not found:
-        raise BuildFailed(f"no site generator is installed (entry point {GENERATOR_ENTRY_POINT}); run make site, "
-                          "which installs it")
+        raise BuildFailed(_("no site generator is installed (entry point {entry_point}); run make site, "
+                            "which installs it").format(entry_point=GENERATOR_ENTRY_POINT))
     return next(iter(found)).load()
 
 
@@ -91,9 +106,17 @@ def cmd_build(root: Path, site: Path, only: tuple[str, ...] | None = None,
     for line in summary(list(result.notes), shown_path(result.report, root)):
         print(line)
     for line in result.translations:
-        print(f"note: {line}")
-    print(f"Built {site.name}/ with {len(result.copies)} copies ({', '.join(result.copies)}): "
-          f"{runner.DISPLAY_NAMES[engine]} {result.seconds_generator:.2f} s, copies {result.seconds_copies:.2f} s.")
+        print(note(line))
+    print(_("Time: {generator} {generator_seconds} s, copies {copy_seconds} s.").format(
+        generator=runner.DISPLAY_NAMES[engine], generator_seconds=f"{result.seconds_generator:.2f}",
+        copy_seconds=f"{result.seconds_copies:.2f}"))
+    # The last line: where the site is and how to look at it.
+    count = len(result.copies)
+    print(ngettext("The site is in {site}/: {count} copy ({copies}). To look at it, run "
+                   "python3 -m http.server -d {site} and open http://127.0.0.1:8000/ (or preview with make serve).",
+                   "The site is in {site}/: {count} copies ({copies}), one folder each. To look at it, run "
+                   "python3 -m http.server -d {site} and open http://127.0.0.1:8000/ (or preview with make serve).",
+                   count).format(site=site.name, count=count, copies=", ".join(result.copies)))
     return 0
 
 
@@ -103,13 +126,22 @@ def cmd_verify(root: Path, manifest_path: Path | None, copy: str | None, folder:
     manifest = read_manifest(manifest_path)
     copies = [copy] if copy else sorted(manifest.copies)
     if folder is not None and len(copies) != 1:
-        raise ManifestError("DIR needs COPY: say which municipality's copy the folder should be.")
+        raise ManifestError(_("DIR needs COPY: say which municipality's copy the folder should be."))
     failed = 0
     for slug in copies:
         where = folder if folder is not None else manifest_path.parent / slug
         result = verify_copy(where, slug, manifest)
         print(report(where, slug, manifest, result), file=sys.stdout if result.matches else sys.stderr)
         failed += not result.matches
+    if len(copies) > 1:  # one copy: its report's last line says it; several: one line for all
+        if failed:
+            print(ngettext("{failed} of {count} copies does not match the build; replace it with the copy "
+                           "from the build (see above).",
+                           "{failed} of {count} copies do not match the build; replace them with the copies "
+                           "from the build (see above).", failed).format(failed=failed, count=len(copies)),
+                  file=sys.stderr)
+        else:
+            print(_("All {count} copies match the build.").format(count=len(copies)))
     return 1 if failed else 0
 
 
@@ -123,7 +155,7 @@ def cmd_production_guard(root: Path) -> int:
     if refusal:
         print(refusal, file=sys.stderr)
         return 1
-    print("No sample data and no placeholder logos: the municipal copies may be made.")
+    print(_("No sample data and no placeholder logos: the municipal copies may be made."))
     return 0
 
 
@@ -131,26 +163,28 @@ def cmd_production_guard(root: Path) -> int:
 def main(argv: list[str] | None = None) -> int:
     # --root may come before or after the command
     common = argparse.ArgumentParser(add_help=False)
-    common.add_argument("--root", type=Path, default=argparse.SUPPRESS, help="project folder (default: here)")
+    common.add_argument("--root", type=Path, default=argparse.SUPPRESS, help=_("project folder (default: here)"))
     parser = argparse.ArgumentParser(prog="etablerer", description=__doc__, parents=[common])
     sub = parser.add_subparsers(dest="command", required=True)
-    check = sub.add_parser("check", parents=[common], help="validate data/ and content/ without building")
-    check.add_argument("--strict", action="store_true", help="content health findings (warnings) also fail")
-    build = sub.add_parser("build", parents=[common], help="build site/ with one copy per municipality")
-    build.add_argument("--site", type=Path, default=None, help="output folder (default: ROOT/site)")
+    check = sub.add_parser("check", parents=[common], help=_("validate data/ and content/ without building"))
+    check.add_argument("--strict", action="store_true", help=_("content health findings (warnings) also fail"))
+    build = sub.add_parser("build", parents=[common], help=_("build site/ with one copy per municipality"))
+    build.add_argument("--site", type=Path, default=None, help=_("output folder (default: ROOT/site)"))
     build.add_argument("--only", default=None, metavar="SLUGS",
-                       help="make copies only for these municipalities (comma-separated slugs, e.g. moss)")
+                       help=_("make copies only for these municipalities (comma-separated slugs, e.g. moss)"))
     build.add_argument("--languages", default=None, metavar="CODES",
-                       help="build only these languages (comma-separated, e.g. nb,en; bokmål is always built)")
+                       help=_("build only these languages (comma-separated, e.g. nb,en; bokmål is always built)"))
     verify = sub.add_parser("verify", parents=[common],
-                            help="check a folder against site/manifest.json: missing, extra or changed files")
-    verify.add_argument("--copy", default=None, help="municipality slug (default: every copy beside the manifest)")
+                            help=_("check a folder against site/manifest.json: missing, extra or changed files"))
+    verify.add_argument("--copy", default=None, help=_("municipality slug (default: every copy beside the manifest)"))
     verify.add_argument("--dir", type=Path, default=None,
-                        help="folder holding that copy (default: beside the manifest)")
-    verify.add_argument("--manifest", type=Path, default=None, help="manifest.json (default: ROOT/site/manifest.json)")
-    verify.add_argument("--list", action="store_true", help="only print the manifest's copies as a JSON list (for CI)")
+                        help=_("folder holding that copy (default: beside the manifest)"))
+    verify.add_argument("--manifest", type=Path, default=None,
+                        help=_("manifest.json (default: ROOT/site/manifest.json)"))
+    verify.add_argument("--list", action="store_true",
+                        help=_("only print the manifest's copies as a JSON list (for CI)"))
     sub.add_parser("production-guard", parents=[common],
-                   help="exit 1 while any data is sample or any logo a placeholder")
+                   help=_("exit 1 while any data is sample or any logo a placeholder"))
     args = parser.parse_args(argv)
     root = getattr(args, "root", Path.cwd()).resolve()
     try:
@@ -166,15 +200,21 @@ def main(argv: list[str] | None = None) -> int:
         languages = tuple(s.strip() for s in args.languages.split(",") if s.strip()) if args.languages else None
         return cmd_build(root, (args.site or root / "site").resolve(), only, languages)
     except DataErrors as exc:
-        print(exc.report(), file=sys.stderr)
-        if args.command == "build":
-            print("Nothing was built; site/ is unchanged.", file=sys.stderr)
+        if args.command == "build":  # the errors, then one last line for the build
+            count = len(exc.errors)
+            print("\n".join([*map(str, exc.errors), ngettext(
+                "{count} problem found, so nothing was built; site/ is unchanged. Fix it and run make site again.",
+                "{count} problems found, so nothing was built; site/ is unchanged. Fix them and run make site again.",
+                count).format(count=count)]), file=sys.stderr)
+        else:
+            print(exc.report(), file=sys.stderr)
         return 1
     except ManifestError as exc:
-        print(f"verify: {exc}", file=sys.stderr)
+        print(_("make verify: {reason}").format(reason=exc), file=sys.stderr)
         return 1
     except BuildFailed as exc:
-        print(f"{exc}\nNothing was changed in site/.", file=sys.stderr)
+        print(exc, file=sys.stderr)
+        print(_("Nothing was changed in site/. Fix what is named above and run make site again."), file=sys.stderr)
         return 1
 
 

@@ -25,6 +25,7 @@ from markupsafe import Markup
 from etablerer.inputs.asof import as_of_date
 from etablerer.inputs.errors import DataErrors, shown_path
 from etablerer.inputs.loading import COURSES_DIR, load_data
+from etablerer.inputs.messages import _, ngettext
 from etablerer.render.environment import render
 
 # A new course is dated well ahead, so it is neither "closing soon" nor past.
@@ -34,7 +35,11 @@ _FOLD = str.maketrans({"æ": "ae", "ø": "o", "å": "a", "Æ": "ae", "Ø": "o", 
 
 
 class NewContentError(Exception):
-    """Why nothing was written, in words for the editor."""
+    """Why nothing was written, in words for the editor; `details`: lines to show before it."""
+
+    def __init__(self, reason: str, details: list[str] | None = None):
+        super().__init__(reason)
+        self.details = details or []
 
 
 def slug(text: str) -> str:
@@ -47,21 +52,23 @@ def _yaml(value: str) -> Markup:
     return Markup(json.dumps(value, ensure_ascii=False))
 
 
-def _clean(text: str | None, what: str, example: str) -> str:
+def _clean(text: str | None, missing: str) -> str:
+    """The text with its spaces tidied; `missing`: why nothing is written when it is empty."""
     text = " ".join((text or "").split())
     if not text:
-        raise NewContentError(f"give the {what}: {example}")
+        raise NewContentError(missing)
     return text
 
 
 def new_course(root: Path, title: str, today: date) -> Path:
-    title = _clean(title, "course title", 'make new-course TITLE="Regnskap for nybegynnere"')
+    title = _clean(title, _('give the course a title: make new-course TITLE="Regnskap for nybegynnere"'))
     session = today + timedelta(days=SESSION_AFTER_DAYS)
     # The year in the id and file name is the year the course is held, not the year it was written.
     course_id = f"{slug(title)}-{session.year}" if slug(title) else f"kurs-{session.isoformat()}"
     target = root / "data" / COURSES_DIR / f"{course_id}.yml"
     if target.exists():
-        raise NewContentError(f"{shown_path(target, root)} already exists; choose another title or edit that file")
+        raise NewContentError(_("{file} already exists; choose another title or edit that file").format(
+            file=shown_path(target, root)))
     municipality = load_data(root / "data", root / "content", root).municipalities[0]
     text = render(
         "new/course.yml", today=today.isoformat(), id=course_id, title=_yaml(title),
@@ -76,11 +83,12 @@ def new_course(root: Path, title: str, today: date) -> Path:
 
 
 def new_organisation(root: Path, name: str, today: date) -> Path:
-    name = _clean(name, "organisation's name", 'make new-organisation NAME="Norsk senter for gründere"')
+    name = _clean(name, _('give the organisation a name: make new-organisation NAME="Norsk senter for gründere"'))
     org_id = slug(name) or f"organisasjon-{today.isoformat()}"
     data = load_data(root / "data", root / "content", root)
     if any(o.id == org_id for o in data.organisations):
-        raise NewContentError(f"an organisation with id '{org_id}' is already in data/organisations.yml")
+        raise NewContentError(_("an organisation with id '{id}' is already in data/organisations.yml; "
+                                "choose another name").format(id=org_id))
     target = root / "data" / "organisations.yml"
     entry = render("new/organisation.yml", today=today.isoformat(), id=org_id, name=_yaml(name),
                    role=_yaml("Skriv hva organisasjonen hjelper gründere med, kort."))
@@ -99,8 +107,8 @@ def _write_checked(root: Path, target: Path, text: str, create: bool, restore: s
             target.unlink()
         else:
             target.write_text(restore or "", encoding="utf-8")
-        raise NewContentError("the new content would not pass make check, so nothing was written:\n"
-                              + exc.report()) from None
+        raise NewContentError(_("the new content would not pass make check (see above); try another title or name"),
+                              [str(error) for error in exc.errors]) from None
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -115,17 +123,24 @@ def main(argv: list[str] | None = None) -> int:
     try:
         if args.kind == "course":
             written = new_course(root, args.title, today)
-            print(f"Wrote {shown_path(written, root)}. Fill in the fields (each has a comment), then run make check.")
+            print(_("Wrote {file}. Fill in the fields (each has a comment), then run make check.").format(
+                file=shown_path(written, root)))
         else:
             written = new_organisation(root, args.name, today)
-            print(f"Added an organisation at the end of {shown_path(written, root)}. Fill in the fields, "
-                  "then run make check.")
+            print(_("Added an organisation at the end of {file}. Fill in the fields, then run make check.").format(
+                file=shown_path(written, root)))
     except NewContentError as exc:
-        print(f"Nothing was written: {exc}", file=sys.stderr)
+        for line in exc.details:
+            print(line, file=sys.stderr)
+        print(_("Nothing was written: {reason}").format(reason=exc), file=sys.stderr)
         return 1
     except DataErrors as exc:
-        print(exc.report() + "\nFix data/ first: new content is only added to data that passes make check.",
-              file=sys.stderr)
+        count = len(exc.errors)
+        print("\n".join([*map(str, exc.errors), ngettext(
+            "{count} problem found in data/, so nothing was written: new content is only added to data that passes "
+            "make check. Fix it and try again.",
+            "{count} problems found in data/, so nothing was written: new content is only added to data that passes "
+            "make check. Fix them and try again.", count).format(count=count)]), file=sys.stderr)
         return 1
     return 0
 

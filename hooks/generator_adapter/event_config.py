@@ -8,6 +8,7 @@ from pathlib import Path
 
 from etablerer.inputs.content import check_content
 from etablerer.inputs.errors import DataErrors
+from etablerer.inputs.messages import _
 from etablerer.publish.sitebuild import plan_build
 from generator_adapter import state
 from generator_adapter.mkdocs_api import PluginError, event_priority
@@ -32,7 +33,8 @@ def on_config(config):
         state.problems = list(exc.errors)
         for error in exc.errors:
             log.info(str(error))
-        log.info(exc.report().splitlines()[-1] + " The preview shows the last valid version until they are fixed.")
+        log.info(exc.report().splitlines()[-1] + " "
+                 + _("The preview shows the last valid version until they are fixed."))
     if state.serving:
         # content/ problems too (a broken link would stop a strict build, and the preview with it)
         root = Path(config.config_file_path).parent

@@ -16,6 +16,7 @@ from functools import partial
 from pathlib import Path
 
 from etablerer.inputs.fieldtypes import DEFAULT_LANGUAGE
+from etablerer.inputs.messages import _
 from etablerer.publish.build import BuildFailed
 from etablerer.publish.sitebuild import MODE_TEMPLATE
 
@@ -28,7 +29,8 @@ ENGINE_ENV = "ETABLERER_ENGINE"  # set by `make site ENGINE=…`
 def engine_name(environ: Mapping[str, str]) -> str:
     name = environ.get(ENGINE_ENV) or DEFAULT_ENGINE
     if name not in ENGINES:
-        raise BuildFailed(f"ENGINE={name} is not a generator this site builds with; use one of {', '.join(ENGINES)}")
+        raise BuildFailed(_("ENGINE={name} is not a generator this site builds with; use one of {engines}").format(
+            name=name, engines=", ".join(ENGINES)))
     return name
 
 
@@ -47,13 +49,13 @@ def start(name: str, root: Path, out: Path, environ: dict[str, str], language: s
 
 def finish(name: str, proc: subprocess.Popen) -> None:
     try:
-        output, _ = proc.communicate(timeout=1800)
+        output = proc.communicate(timeout=1800)[0]
     except subprocess.TimeoutExpired:
         proc.kill()
-        output, _ = proc.communicate()
+        output = proc.communicate()[0]
     if proc.returncode != 0:
         output = "\n".join(line for line in output.splitlines() if line.strip() and "Traceback" not in line)
-        raise BuildFailed(f"{name} build failed:\n{output}")
+        raise BuildFailed(_("{name} build failed:").format(name=name) + "\n" + output)
 
 
 class LanguageRuns:

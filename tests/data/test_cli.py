@@ -20,13 +20,13 @@ from tests.support.project import project_copy
 
 from .conftest import ACCOUNTING, BASIC, MUNICIPALITIES, line_of
 
-# Notes are the content health findings (etablerer.health): "note: file:line: message".
+# Notes are the content health findings (etablerer.health): "merknad: file:line: message".
 AGREEMENT_ENDED = ("Ingen avtale gjelder nå: 'Samarbeidsavtale om Etablerertjenesten i Viken 2022–2025' "
                    "sluttet 2025-12-31, og ingen nyere avtale er lagt inn i data/agreements.yml. Synlighetsregelen "
                    "i den gjelder til en ny avtale er lagt inn.")
-VIKEN_CEASED = ("Viken fylkeskommune ceased 2023-12-31 but the visibility rule still names it; "
-                "the pages say it has ceased.")
-VALID = re.compile(r"data/ and content/ are valid: \d+ courses, 4 municipalities \(\d+\.\d\d s\)\.")
+VIKEN_CEASED = ("Viken fylkeskommune opphørte 2023-12-31, men synlighetsregelen nevner den fortsatt; "
+                "sidene sier at den har opphørt.")
+VALID = re.compile(r"data/ og content/ er i orden: \d+ kurs, 4 kommuner \(\d+\.\d\d s\)\. .*")
 
 
 def check(root: Path, on: datetime, *args: str) -> subprocess.CompletedProcess:
@@ -52,8 +52,8 @@ def test_check_passes_on_the_shipped_data(good_run):
 
 
 def notes(stdout: str) -> list[str]:
-    """The messages of the note lines, without 'note: file:line: '."""
-    return [re.sub(r"^note: [^:]+:\d+: ", "", line) for line in stdout.splitlines() if line.startswith("note: ")]
+    """The messages of the note lines, without 'merknad: file:line: '."""
+    return [re.sub(r"^merknad: [^:]+:\d+: ", "", line) for line in stdout.splitlines() if line.startswith("merknad: ")]
 
 
 def test_check_prints_the_notes_after_the_agreement_ended(good_run):
@@ -62,8 +62,8 @@ def test_check_prints_the_notes_after_the_agreement_ended(good_run):
 
 def test_check_says_the_data_is_valid(good_run):
     lines = good_run.stdout.splitlines()
-    assert any(VALID.fullmatch(line) for line in lines), good_run.stderr
-    assert lines[-1].startswith("Content health: ")  # the findings' count closes the output
+    assert VALID.fullmatch(lines[-1]), good_run.stderr  # the last line: valid, the warnings' count, what next
+    assert "merknader står over" in lines[-1] and lines[-1].endswith("Bygg nettstedet med make site.")
 
 
 def test_check_prints_nothing_on_stderr_on_good_data(good_run):
@@ -124,7 +124,7 @@ def test_check_prints_every_problem_to_stderr(bad_run):
 
 
 def test_check_ends_stderr_with_the_count(bad_run):
-    assert (bad_run[0].stderr.splitlines() or [""])[-1].startswith("4 problems ")
+    assert (bad_run[0].stderr.splitlines() or [""])[-1].startswith("4 feil funnet. ")
 
 
 def test_check_prints_no_traceback_on_bad_data(bad_run):

@@ -292,4 +292,4 @@ def test_a_slip_in_a_translated_page_template_is_a_file_and_line_not_a_traceback
                           text=True, timeout=600)
     assert done.returncode != 0
     assert "Traceback" not in done.stderr + done.stdout
-    assert f"{rel}:{line}: template error:" in done.stderr
+    assert f"{rel}:{line}: feil i malen:" in done.stderr

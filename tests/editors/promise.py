@@ -38,7 +38,7 @@ def findings(root: Path, day: date = PINNED_DAY) -> list[str]:
     it exits 1 when there are any, which is not the point here)."""
     result = run_etablerer(root, day, "check", "--strict")
     assert result.returncode in (0, 1) and "Traceback" not in result.stderr, result.stderr
-    return [line.removeprefix("note: ") for line in result.stdout.splitlines() if line.startswith("note: ")]
+    return [line.removeprefix("merknad: ") for line in result.stdout.splitlines() if line.startswith("merknad: ")]
 
 
 def built(root: Path, day: date = PINNED_DAY, site: Path | None = None) -> BuiltSite:

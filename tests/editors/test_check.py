@@ -17,19 +17,22 @@ DAY = date(2026, 11, 27)
 def test_check_passes_on_the_fixture(project):
     run = run_etablerer(project, DAY, "check")
     assert run.returncode == 0, run.stderr
-    assert "data/ and content/ are valid" in run.stdout
-    assert "note: data/agreements.yml:" in run.stdout  # the ended agreement, with file:line
+    assert "data/ og content/ er i orden" in run.stdout
+    assert "merknad: data/agreements.yml:" in run.stdout  # the ended agreement, with file:line
+    # The last line says what happened and what to do next.
+    assert run.stdout.splitlines()[-1].startswith("data/ og content/ er i orden: ")
+    assert run.stdout.splitlines()[-1].endswith("rett dem når du kan. Bygg nettstedet med make site.")
 
 
 def test_check_strict_fails_on_the_findings_and_lists_each(project):
     run = run_etablerer(project, DAY, "check", "--strict")
     assert run.returncode != 0
-    notes = [line for line in run.stdout.splitlines() if line.startswith("note: ")]
-    assert any("Viken fylkeskommune ceased 2023-12-31" in n for n in notes)
-    last = run.stdout.splitlines()[-1]  # says why a valid check fails, and what to do
-    assert last.startswith(f"STRICT=1: the check fails because of {len(notes)} content health findings (")
-    assert "agreement-ended" in last and "organisation-ceased" in last
-    assert last.endswith("Fix them, or run make check without STRICT=1.")
+    notes = [line for line in run.stdout.splitlines() if line.startswith("merknad: ")]
+    assert any("Viken fylkeskommune opphørte 2023-12-31" in n for n in notes)
+    last = run.stdout.splitlines()[-1]  # says why a valid check fails, which warnings, and what to do
+    assert last.startswith(f"STRICT=1: sjekken feiler på {len(notes)} merknader om innholdet (")
+    assert "Avtaleperioden er over" in last and "Organisasjoner som har opphørt" in last
+    assert last.endswith("Rett dem, eller kjør make check uten STRICT=1.")
 
 
 @pytest.fixture
@@ -57,7 +60,10 @@ def test_check_and_build_give_the_same_messages(bad):
     check = run_etablerer(bad, DAY, "check", "--root", str(bad))
     build = run_etablerer(bad, DAY, "build", "--root", str(bad), "--site", str(bad / "site"))
     assert build.returncode == check.returncode == 1
-    assert build.stderr.splitlines()[:-1] == check.stderr.splitlines()
+    # The same problems; each ends with its own last line (what happened, what to do next).
+    assert build.stderr.splitlines()[:-1] == check.stderr.splitlines()[:-1]
+    assert build.stderr.splitlines()[-1] == ("2 feil funnet, så ingenting ble bygget; site/ er som før. "
+                                             "Rett dem og kjør make site igjen.")
     assert not (bad / "site").exists()
 
 
@@ -83,5 +89,6 @@ def test_strict_passes_when_nothing_is_stale(project):
     plain_contact_page(project)
     run = run_etablerer(project, day, "check", "--root", str(project), "--strict")
     assert run.returncode == 0, run.stdout + run.stderr
-    assert run.stdout.splitlines()[-2].startswith("data/ and content/ are valid")
-    assert run.stdout.splitlines()[-1].startswith("Plain language: LIX index.md ")
+    assert run.stdout.splitlines()[-2].startswith("Klarspråk: LIX index.md ")
+    assert run.stdout.splitlines()[-1].startswith("data/ og content/ er i orden")
+    assert run.stdout.splitlines()[-1].endswith("Ingen merknader. Bygg nettstedet med make site.")

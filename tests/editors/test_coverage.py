@@ -104,6 +104,6 @@ def test_the_build_fails_when_the_offer_page_drops_an_item(tmp_path):
     build = run_etablerer(root, AFTER, "build", "--root", str(root), "--site", str(site))
     for run in (check, build):
         assert run.returncode == 1, run.stdout + run.stderr
-        assert "no page of the site presents the minimum-list item 'temakurs'" in run.stderr
+        assert "ingen side på nettstedet viser punktet 'temakurs' på minimumslista" in run.stderr
         assert "Traceback" not in run.stderr
     assert not site.exists()

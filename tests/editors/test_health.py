@@ -58,7 +58,7 @@ def test_a_newer_agreement_removes_the_finding(project):
 
 def test_viken_shown_after_it_ceased_is_a_finding(project):
     found = of_kind(project, date(2026, 1, 15), "organisation-ceased")
-    assert any("Viken fylkeskommune ceased 2023-12-31 but the visibility rule still names it" in f for f in found)
+    assert any("Viken fylkeskommune opphørte 2023-12-31, men synlighetsregelen nevner den fortsatt" in f for f in found)
 
 
 def test_viken_is_no_finding_while_it_existed(project):
@@ -69,8 +69,8 @@ def test_a_ceased_referral_organisation_is_a_finding(project):
     edit(project / "data" / "organisations.yml", "    url: https://www.nav.no/\n",
          "    url: https://www.nav.no/\n    valid: {start: 2006-07-01, end: 2026-06-30}\n")
     found = of_kind(project, date(2026, 9, 1), "organisation-ceased")
-    assert any("NAV ceased 2026-06-30 but the pages still show it" in f for f in found)
-    assert any("NAV has ceased and data names no successor" in f for f in found)
+    assert any("NAV opphørte 2026-06-30, men sidene viser den fortsatt" in f for f in found)
+    assert any("NAV har opphørt, og dataene nevner ingen som tok over" in f for f in found)
     assert not any("NAV" in f for f in of_kind(project, date(2026, 6, 30), "organisation-ceased"))
 
 
@@ -83,7 +83,7 @@ def test_registration_opening_soon_without_a_link_is_a_finding(project):
     only_courses(project, ("kurs-a.yml", course_text("kurs-a", FIRST, deadline=FIRST - timedelta(days=7), url=False)))
     found = of_kind(project, FIRST - timedelta(days=30), "registration-link")
     assert len(found) == 1 and found[0].startswith("data/courses/kurs-a.yml:")
-    assert "no registration link" in found[0]
+    assert "ingen påmeldingslenke" in found[0]
 
 
 def test_registration_far_ahead_or_with_a_link_is_no_finding(project):
@@ -103,14 +103,14 @@ def test_past_course_older_than_12_months_is_a_finding(project):
 def test_next_course_more_than_8_weeks_away_is_a_finding(project):
     only_courses(project, ("neste.yml", course_text("neste", FIRST, deadline=FIRST - timedelta(days=7))))
     found = of_kind(project, FIRST - timedelta(days=57), "next-course-far")
-    assert len(found) == 1 and "57 days from now" in found[0]
+    assert len(found) == 1 and "om 57 dager" in found[0]
     assert of_kind(project, FIRST - timedelta(days=56), "next-course-far") == []
 
 
 def test_no_upcoming_course_at_all_is_a_finding(project):
     only_courses(project, ("holdt.yml", course_text("holdt", date(2026, 3, 10), deadline=date(2026, 3, 1))))
     found = of_kind(project, date(2026, 4, 1), "next-course-far")
-    assert found == ["data/courses/: no upcoming course is in data/courses/; the front page says there are no courses"]
+    assert found == ["data/courses/: data/courses/ har ingen kommende kurs; forsiden sier at det ikke er noen kurs"]
 
 
 # --- the user survey ---------------------------------------------------------------
@@ -122,7 +122,7 @@ def test_survey_older_than_the_editors_interval_is_a_finding(project):
     assert of_kind(project, date(2027, 7, 10), "survey-overdue") == []
     found = of_kind(project, date(2027, 7, 11), "survey-overdue")
     assert len(found) == 1 and found[0].startswith("data/region.yml:")
-    assert "more than 6 months ago" in found[0]
+    assert "for mer enn 6 måneder siden" in found[0]
 
 
 # --- sample data and placeholder logos ---------------------------------------------------
@@ -137,8 +137,8 @@ def _make_real(root: Path) -> None:
 def test_sample_records_and_placeholder_logos_are_findings(project):
     found = kinds(project, date(2026, 1, 15))
     assert any(f.startswith("data/region.yml:") for f in found["sample-data"])
-    assert sorted(f.split(": ", 1)[1].split(" is our")[0] for f in found["placeholder-logo"]) == [
-        "the logo of Innovasjon Norge", "the logo of Viken fylkeskommune"]
+    assert sorted(f.split(": ", 1)[1].split(" er vår")[0] for f in found["placeholder-logo"]) == [
+        "logoen til Innovasjon Norge", "logoen til Viken fylkeskommune"]
 
 
 def test_no_sample_finding_once_everything_is_real(project):
@@ -169,12 +169,12 @@ def logo_findings(root: Path) -> list[str]:
 
 
 @pytest.mark.parametrize("name, write, expected", [
-    ("small.png", _png(200, 80), "is 200×80 pixels"),
-    ("flat.png", _png(1200, 100), "only 15 px high"),
-    ("nobox.svg", _svg(""), "has no viewBox"),
-    ("flat.svg", _svg('viewBox="0 0 1000 50"'), "only 9 px high"),
-    ("tinytext.svg", _svg('viewBox="0 0 480 160"', '<text font-size="20">IN</text>'), "has text 7.5 px high"),
-    ("styled.svg", _svg('viewBox="0 0 480 160"', '<text style="font-size: 16px">IN</text>'), "has text 6.0 px high"),
+    ("small.png", _png(200, 80), "er 200×80 piksler"),
+    ("flat.png", _png(1200, 100), "bare 15 px høy"),
+    ("nobox.svg", _svg(""), "har ingen viewBox"),
+    ("flat.svg", _svg('viewBox="0 0 1000 50"'), "bare 9 px høy"),
+    ("tinytext.svg", _svg('viewBox="0 0 480 160"', '<text font-size="20">IN</text>'), "har tekst som er 7.5 px høy"),
+    ("styled.svg", _svg('viewBox="0 0 480 160"', '<text style="font-size: 16px">IN</text>'), "tekst som er 6.0 px høy"),
 ])
 def test_logo_too_small_to_be_legible_is_a_finding(project, name, write, expected):
     _logo(project, name, write)
@@ -218,5 +218,5 @@ def test_summary_is_one_line_per_kind_and_a_count(project):
     found = findings(view_on(project, date(2026, 1, 15)))
     lines = health.summary(found, "site/_report/index.html")
     assert len(lines) == len({f.kind for f in found}) + 1
-    assert lines[-1] == (f"Content health: {len(found)} findings (warnings; make check STRICT=1 fails on them); "
-                         "full report: site/_report/index.html")
+    assert lines[-1] == (f"Innholdet har {len(found)} merknader (advarsler, ikke feil; make check STRICT=1 feiler på "
+                         "dem); hele rapporten: site/_report/index.html")

@@ -91,7 +91,21 @@ ENGLISH = {"the", "is", "are", "must", "should", "found", "has", "have", "was", 
            "with", "of", "and", "not", "run", "fix", "write", "missing", "please", "could", "does"}
 WORD = re.compile(r"[A-Za-z']+")
 # Strings that are English on purpose, each with why (module, start of the string).
-NOT_FOR_EDITORS: dict[tuple[str, str], str] = {}
+NOT_FOR_EDITORS: dict[tuple[str, str], str] = {
+    # helper D: publish/copies.py and the generator adapter
+    ("etablerer/publish/copies.py", "links of the 404 page"): "Difference.why: documents a declared difference "
+                                                              "for developers and the copy tests",
+    ("etablerer/publish/copies.py", "the host"): "Difference.why: developer documentation of a declared difference",
+    ("etablerer/publish/copies.py", "script-src/style-src"): "DERIVED: developer documentation of a derived difference",
+    ("etablerer/publish/copies.py", ": contains a copy token"): "CopyError: a fault of the theme or the code "
+                                                                "(a token in a file kind copies.py cannot write), "
+                                                                "never of the editors' files",
+    ("generator_adapter/material_copies.py", " is installed, but"): "for developers upgrading mkdocs-material "
+                                                                    "(tests/generator/test_material_version.py)",
+    ("generator_adapter/material_copies.py", " (COPIED_FROM"): "for developers upgrading mkdocs-material",
+    ("generator_adapter/material_copies.py", "'s file, carry"): "for developers upgrading mkdocs-material",
+    ("generator_adapter/state.py", "on_config has not run"): "an internal assertion",
+}
 
 
 def _docstrings(tree: ast.AST) -> set[int]:

@@ -33,7 +33,7 @@ def test_new_course_passes_make_check(project):
     # Written on 2026-11-27, first session ten weeks later: the file's year is the session's, 2027.
     file = project / "data" / "courses" / "regnskap-grunnkurs-for-nybegynnere-2027.yml"
     text = file.read_text(encoding="utf-8")
-    assert "on 2026-11-27" in text  # today's date
+    assert "make new-course` 2026-11-27" in text  # today's date
     data = yaml.load(text, Loader=yaml.BaseLoader)
     assert data["title"] == 'Regnskap: «grunnkurs» for "nybegynnere"'
     assert data["id"] == "regnskap-grunnkurs-for-nybegynnere-2027"
@@ -49,12 +49,13 @@ def test_new_course_never_overwrites(project):
     assert new(project, "course", TITLE="Markedsføring").returncode == 0
     again = new(project, "course", TITLE="Markedsføring")
     assert again.returncode == 1
-    assert "already exists" in again.stderr and "Traceback" not in again.stderr
+    assert "finnes allerede" in again.stderr and "Traceback" not in again.stderr
 
 
 def test_new_course_needs_a_title(project):
     run = new(project, "course")
-    assert run.returncode == 1 and 'make new-course TITLE="' in run.stderr
+    assert run.returncode == 1 and run.stderr.splitlines()[-1].startswith(
+        'Ingenting ble skrevet: gi kurset en tittel: make new-course TITLE="')
 
 
 def test_new_organisation_passes_make_check(project):
@@ -63,7 +64,7 @@ def test_new_organisation_passes_make_check(project):
     assert run.returncode == 0, run.stderr
     text = (project / "data" / "organisations.yml").read_text(encoding="utf-8")
     assert text.startswith(before.rstrip("\n"))  # appended; the editors' comments stay
-    assert "on 2026-11-27" in text
+    assert "make new-organisation` 2026-11-27" in text
     orgs = yaml.load(text, Loader=yaml.BaseLoader)["organisations"]
     assert orgs[-1]["id"] == "grunderhuset-ostfold" and orgs[-1]["name"] == "Gründerhuset Østfold"
     check = run_etablerer(project, DAY, "check", "--root", str(project))
@@ -73,5 +74,8 @@ def test_new_organisation_passes_make_check(project):
 def test_new_organisation_refuses_a_known_id(project):
     before = (project / "data" / "organisations.yml").read_text(encoding="utf-8")
     run = new(project, "organisation", NAME="Portalen")
-    assert run.returncode == 1 and "already in data/organisations.yml" in run.stderr
+    assert run.returncode == 1 and "finnes allerede i data/organisations.yml" in run.stderr
+    # One last line: what happened and what to do next.
+    assert run.stderr.splitlines()[-1] == ("Ingenting ble skrevet: en organisasjon med id 'portalen' finnes allerede "
+                                           "i data/organisations.yml; velg et annet navn")
     assert (project / "data" / "organisations.yml").read_text(encoding="utf-8") == before

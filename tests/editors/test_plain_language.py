@@ -28,7 +28,7 @@ def test_a_page_over_the_target_is_a_finding_and_one_under_is_not(project):
     found = lix_findings(project)
     assert [f.kind for f in found] == ["plain-language"]
     assert found[0].where.startswith(f"{CONTACT}:")
-    assert f"kontakt.md has LIX {pages['kontakt.md'].lix:.0f}, above the target {LIX_TARGET}" in found[0].message
+    assert f"kontakt.md har LIX {pages['kontakt.md'].lix:.0f}, over målet {LIX_TARGET}" in found[0].message
     assert "«" in found[0].message  # the hardest sentence, quoted
 
 
@@ -56,7 +56,7 @@ def test_a_sentence_over_40_words_is_a_finding_wherever_it_is(project):
     about.write_text(about.read_text(encoding="utf-8") + f"\n<p>{long}.</p>\n", encoding="utf-8")
     found = lix_findings(project)
     assert [f.kind for f in found] == ["long-sentence"]
-    assert found[0].where.startswith("languages/nb/pages/about.md:") and "a sentence of 41 words" in found[0].message
+    assert found[0].where.startswith("languages/nb/pages/about.md:") and "en setning på 41 ord" in found[0].message
 
 
 class _Headings(HTMLParser):
@@ -73,20 +73,21 @@ def test_the_report_has_a_plain_language_section_per_page(project):
     view = view_on(project, DAY)
     lix = readability(view)
     html = report_html(view, findings(view, lix=lix), None, lix)
-    assert '<h2 id="plain-language">Plain language (LIX)</h2>' in html
-    assert "Pages a citizen needs most above LIX 40 (1)" in html
+    assert '<h2 id="plain-language">Klarspråk (LIX)</h2>' in html
+    assert "Sider innbyggerne trenger mest, over LIX 40 (1)" in html
     parser = _Headings()
     parser.feed(html)
     assert len([i for i in parser.ids if i.startswith("lix-")]) == len(lix.pages)
     contact = next(p for p in lix.pages if p.name == "kontakt.md")
-    assert f"LIX {contact.lix:.1f}, over the target {LIX_TARGET}" in html
-    assert "Data texts shown on the pages" in html and lix.texts and f"<code>{lix.texts[0].where}</code>" in html
+    assert f"LIX {contact.lix:.1f}, over målet {LIX_TARGET}" in html
+    assert "Tekster fra data/ som vises på sidene" in html
+    assert lix.texts and f"<code>{lix.texts[0].where}</code>" in html
 
 
 def test_make_check_sums_up_the_target_pages_and_strict_fails_on_the_finding(project):
     run = run_etablerer(project, DAY, "check", "--strict")
     assert run.returncode == 1
     lines = run.stdout.splitlines()
-    assert any(line.startswith(f"note: {CONTACT}:") and "kontakt.md has LIX" in line for line in lines)
-    summary = next(line for line in run.stdout.splitlines() if line.startswith("Plain language: LIX "))
+    assert any(line.startswith(f"merknad: {CONTACT}:") and "kontakt.md har LIX" in line for line in lines)
+    summary = next(line for line in run.stdout.splitlines() if line.startswith("Klarspråk: LIX "))
     assert "kontakt.md 42 (over)" in summary and "index.md 26," in summary

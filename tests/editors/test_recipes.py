@@ -64,7 +64,7 @@ def test_add_a_course_with_make_new_course_and_fill_it_in(project):
         "  # url: https://…\n": "  url: https://www.example.no/pamelding/regnskap-for-nybegynnere-2027\n",
         re.search(r"  deadline: \S+", text)[0]: "  deadline: 2027-02-23",
         'target_group: "Skriv hvem kurset passer for."': "target_group: Deg som har startet enkeltpersonforetak.",
-        "# practical: What to bring, food, parking.": "practical: Ta med PC. Vi serverer kaffe.",
+        "# practical: Hva du skal ta med, mat, parkering.": "practical: Ta med PC. Vi serverer kaffe.",
         "price: 0": "price: 250",
     }
     for old, new in fill.items():
@@ -115,7 +115,7 @@ def test_add_a_partner_with_a_referral_and_its_logo_on_every_page(project):
     made = run_etablerer(project, PINNED, "organisation", module="etablerer.newcontent", NAME="Gründerhuset Østfold")
     assert made.returncode == 0, made.stderr
     organisations = project / ORGANISATIONS
-    head, marker, entry = read(project, ORGANISATIONS).partition("  # Added with `make new-organisation`")
+    head, marker, entry = read(project, ORGANISATIONS).partition("  # Lagt til med `make new-organisation`")
     assert marker and "id: grunderhuset-ostfold" in entry, "the new entry is not at the end of organisations.yml"
     # 2. kind, role and url; 4. a logo, as the agreement's visibility rule will name it; 5. sample: false.
     for old, new in {

@@ -25,31 +25,34 @@ def built(tmp_path_factory):
     return root, run
 
 
-# "note: uk: 4 pages and 46 texts in data/ have no translation (list: …)": one line per language.
-TRANSLATION_NOTE = re.compile(r"note: ([a-z]{2,3}): (\d+) pages? and (\d+) texts? in data/ have no translation "
-                              r"\(list: site/_report/translations\.txt\)")
+# "merknad: uk: 4 sider og 46 tekster i data/ er ikke oversatt (liste: …)": one line per language.
+TRANSLATION_NOTE = re.compile(r"merknad: ([a-z]{2,3}): (\d+) sider? og (\d+) tekst(?:er)? i data/ er ikke oversatt "
+                              r"\(liste: site/_report/translations\.txt\)")
 
 
 def test_the_build_prints_a_short_summary(built):
     _, run = built
-    notes = [line for line in run.stdout.splitlines() if line.startswith("note: ")
+    notes = [line for line in run.stdout.splitlines() if line.startswith("merknad: ")
              and not TRANSLATION_NOTE.fullmatch(line)]
     report = json.loads((built[0] / "site" / "_report" / "health.json").read_text(encoding="utf-8"))
     kinds = {f["kind"] for f in report["findings"]}
     assert len(notes) == len(kinds) < len(report["findings"])  # one line per kind, not per finding
-    assert f"Content health: {len(report['findings'])} findings" in run.stdout
-    assert "full report: site/_report/index.html" in run.stdout
+    assert f"Innholdet har {len(report['findings'])} merknader" in run.stdout
+    assert "hele rapporten: site/_report/index.html" in run.stdout
+    # The last line: where the site is and how to look at it.
+    assert run.stdout.splitlines()[-1].startswith("Nettstedet ligger i site/: ")
+    assert "python3 -m http.server -d site" in run.stdout.splitlines()[-1]
 
 
 def test_the_build_sums_up_missing_translations_per_language(built):
     root, run = built
-    # The full list: one line per missing page or text, "uk: page om.md" / "uk: text data/x.yml:8 title".
+    # The full list: one line per missing page or text, "uk: side om.md" / "uk: tekst data/x.yml:8 title".
     listed = (root / "site" / "_report" / "translations.txt").read_text(encoding="utf-8").splitlines()
     region = yaml.safe_load((root / "data" / "region.yml").read_text(encoding="utf-8"))
     expected = []
     for code in region["languages"][1:]:  # every language but bokmål, in the order of data/region.yml
-        pages = sum(line.startswith(f"{code}: page ") for line in listed)
-        texts = sum(line.startswith(f"{code}: text ") for line in listed)
+        pages = sum(line.startswith(f"{code}: side ") for line in listed)
+        texts = sum(line.startswith(f"{code}: tekst ") for line in listed)
         if pages or texts:
             expected.append((code, str(pages), str(texts)))
     summary = [m.groups() for m in map(TRANSLATION_NOTE.fullmatch, run.stdout.splitlines()) if m]

@@ -157,12 +157,12 @@ def bokmal_page_urls(copy_dir) -> set[str]:
 def test_the_translations_report_lists_the_missing_lithuanian_pages(side_build_lithuanian, lt_copy):
     report = (side_build_lithuanian.wait() / "_report" / "translations.txt").read_text(encoding="utf-8")
     listed = {url_of_source(line.split(" ", 2)[2]) for line in report.splitlines()
-              if line.startswith(f"{LT}: page ")}
+              if line.startswith(f"{LT}: side ")}
     expected = bokmal_page_urls(lt_copy) - {""}
     assert listed == expected, (f"missing from the report: {sorted(expected - listed)[:10]}; "
                                 f"listed but not missing: {sorted(listed - expected)[:10]}")
-    assert re.search(rf"(?m)^{LT}: text data/", report), "untranslated data texts are listed too"
+    assert re.search(rf"(?m)^{LT}: tekst data/", report), "untranslated data texts are listed too"
 
 
 def test_the_build_sums_up_what_lithuanian_lacks(side_build_lithuanian):
-    assert re.search(rf'"{LT}: \d+ pages and \d+ texts in data/ have no translation', side_build_lithuanian.summary)
+    assert re.search(rf'"{LT}: \d+ sider og \d+ tekster i data/ er ikke oversatt', side_build_lithuanian.summary)

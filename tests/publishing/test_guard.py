@@ -19,8 +19,10 @@ def sample_project(tmp_path_factory):
 def test_the_guard_refuses_the_fixtures_sample_data(sample_project):
     proc = run_etablerer(sample_project, PINNED_DAY, "production-guard")
     assert proc.returncode == 1
-    assert proc.stderr.startswith("Refusing to make the municipal copies")
+    assert proc.stderr.startswith("Kommunenes kopier kan ikke lages ennå")
     assert "Traceback" not in proc.stderr
+    assert re.fullmatch(r"\d+ steder å rette\. Rett dem og kjør make production-guard igjen\.",
+                        proc.stderr.splitlines()[-1])
 
 
 def test_the_refusal_names_each_file_and_line_to_fix(sample_project):
@@ -42,7 +44,7 @@ def real_project(tmp_path_factory):
 def test_the_guard_lets_real_data_through(real_project):
     proc = run_etablerer(real_project, PINNED_DAY, "production-guard")
     assert proc.returncode == 0, proc.stderr
-    assert "may be made" in proc.stdout
+    assert "kommunenes kopier kan lages" in proc.stdout
 
 
 LOGO_FLAG = re.compile(r"(?m)^(\s+)placeholder: false$")  # a logo's field, not a comment

@@ -61,7 +61,7 @@ def test_an_unknown_municipality_is_refused_and_nothing_is_built(tmp_path):
     root = project_copy(tmp_path / "project")
     result = run_etablerer(root, PINNED_DAY, "build", "--only", "atlantis")
     assert result.returncode == 1
-    assert "atlantis is not a municipality" in result.stderr
+    assert "ONLY: atlantis er ikke en kommune" in result.stderr
     assert all(slug in result.stderr for slug in COPIES)
     assert "Traceback" not in result.stderr
     assert not (root / "site").exists()

@@ -22,6 +22,7 @@ from etablerer.facts.host import Host
 from etablerer.inputs.asof import as_of_date
 from etablerer.inputs.fieldtypes import DEFAULT_LANGUAGE
 from etablerer.inputs.loading import ServiceData, load_data
+from etablerer.inputs.messages import _, ngettext
 from etablerer.inputs.model import Municipality
 from etablerer.publish import csp
 from etablerer.publish.copies import TOKEN_HOST, make_copies
@@ -71,7 +72,9 @@ def selected(data: ServiceData, only: tuple[str, ...] | None) -> tuple[Municipal
     known = [m.id for m in data.municipalities]
     unknown = [slug for slug in only if slug not in known]
     if unknown:
-        raise BuildFailed(f"--only: {', '.join(unknown)} is not a municipality; use one of {', '.join(known)}")
+        raise BuildFailed(ngettext("ONLY: {unknown} is not a municipality; use one of {known}",
+                                   "ONLY: {unknown} are not municipalities; use one of {known}", len(unknown)).format(
+            unknown=", ".join(unknown), known=", ".join(known)))
     return tuple(m for m in data.municipalities if m.id in only)
 
 
@@ -112,7 +115,7 @@ def build_site(root: Path, site: Path, environ: dict[str, str] | None = None,
             report = write_report(staged, view, found, coverage_of(view, pages), lix)
             missing = missing_translations(view)
             (staged / REPORT_DIR / TRANSLATIONS_REPORT).write_text(
-                "".join(f"{m}\n" for m in missing) or "Everything is translated.\n", encoding="utf-8")
+                "".join(f"{m}\n" for m in missing) or _("Everything is translated.") + "\n", encoding="utf-8")
         finally:
             runs.finish()
         (work / "languages" / DEFAULT_LANGUAGE).rename(single)

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
+from etablerer.inputs.messages import _
 from etablerer.inputs.model import Municipality
 
 MANIFEST = "manifest.json"
@@ -78,15 +79,17 @@ def write_manifest(site: Path, as_of: date, commit: str, municipalities: tuple[M
 
 def read_manifest(path: Path) -> Manifest:
     if not path.is_file():
-        raise ManifestError(f"{path}: no manifest here. Run `make site` first, or give the manifest "
-                            "that came with your copy (MANIFEST=path/to/manifest.json).")
+        raise ManifestError(_("{path}: no manifest here. Run make site first, or give the manifest "
+                              "that came with your copy (MANIFEST=path/to/manifest.json).").format(path=path))
     try:
         document = json.loads(path.read_text(encoding="utf-8"))
         if document.get("format") != FORMAT:
-            raise ManifestError(f"{path}: format {document.get('format')!r} is not {FORMAT}; "
-                                "this manifest is from another version of the build.")
+            raise ManifestError(_("{path}: format {found} is not {expected}; "
+                                  "this manifest is from another version of the build.").format(
+                path=path, found=repr(document.get("format")), expected=FORMAT))
         copies = {slug: CopyEntry(entry["base_url"], dict(entry["files"]))
                   for slug, entry in document["copies"].items()}
         return Manifest(document["as_of"], document["commit"], copies)
     except (ValueError, KeyError, TypeError, AttributeError) as exc:
-        raise ManifestError(f"{path}: not a manifest written by `make site` ({type(exc).__name__}: {exc}).") from None
+        raise ManifestError(_("{path}: not a manifest written by make site ({reason}).").format(
+            path=path, reason=f"{type(exc).__name__}: {exc}")) from None

@@ -21,13 +21,14 @@ from etablerer.inputs.content import editorial_pages
 from etablerer.inputs.errors import DataError, DataErrors
 from etablerer.inputs.fieldtypes import DEFAULT_LANGUAGE
 from etablerer.inputs.loading import ServiceData, load_data
+from etablerer.inputs.messages import _, ngettext
 from etablerer.publish import csp
 from etablerer.publish.copies import TOKEN_HOST
 from etablerer.render.chrome import ChromeRenderer, PageLanguages
 from etablerer.render.pages import GeneratedPage, extra_files, generated_pages
 from etablerer.render.sharing import PageHeads
 from etablerer.reports.coveragepage import with_coverage_page
-from etablerer.reports.health import findings, summary
+from etablerer.reports.health import findings, summary, summary_notes
 from etablerer.view.siteview import SiteView
 
 # ETABLERER_MODE=template: the single build that copies.py turns into one copy
@@ -103,7 +104,7 @@ def choose_host(data: ServiceData, environ: Mapping[str, str]) -> Host:
     slug = environ.get("ETABLERER_COPY") or data.municipalities[0].id
     known = [m.id for m in data.municipalities]
     if slug not in known:
-        message = f"'{slug}' is not a municipality; use one of {', '.join(known)}"
+        message = _("'{slug}' is not a municipality; use one of {known}").format(slug=slug, known=", ".join(known))
         raise DataErrors([DataError("ETABLERER_COPY", 1, "", message)])
     return Host.of(data.municipality(slug))
 
@@ -112,8 +113,9 @@ def choose_language(data: ServiceData, environ: Mapping[str, str]) -> str:
     code = environ.get("ETABLERER_LANGUAGE") or DEFAULT_LANGUAGE
     known = [lang.code for lang in data.language_files.languages]
     if code not in known:
-        raise DataErrors([DataError("ETABLERER_LANGUAGE", 1, "", f"'{code}' is not a language of the site; "
-                                                                 f"use one of {', '.join(known)}")])
+        message = _("'{code}' is not a language of the site; use one of {known}").format(
+            code=code, known=", ".join(known))
+        raise DataErrors([DataError("ETABLERER_LANGUAGE", 1, "", message)])
     return code
 
 
@@ -125,8 +127,10 @@ def with_languages(data: ServiceData, codes: tuple[str, ...] | None) -> ServiceD
     known = [lang.code for lang in files.languages]
     unknown = [code for code in codes if code not in known]
     if unknown:
-        raise DataErrors([DataError(LANGUAGES_ENV, 1, "", f"{', '.join(unknown)} is not a language of the site; "
-                                                          f"use one of {', '.join(known)}")])
+        raise DataErrors([DataError(LANGUAGES_ENV, 1, "", ngettext(
+            "{unknown} is not a language of the site; use one of {known}",
+            "{unknown} are not languages of the site; use one of {known}", len(unknown)).format(
+                unknown=", ".join(unknown), known=", ".join(known)))])
     kept = tuple(lang for lang in files.languages if lang.is_default or lang.code in codes)
     return replace(data, language_files=replace(files, languages=kept))
 
@@ -136,7 +140,8 @@ def notes(view: SiteView, pages: Sequence[GeneratedPage] | None = None) -> list[
     `pages`: the run's generated pages, already rendered."""
     if view.lang != DEFAULT_LANGUAGE:
         return []  # said once, by the bokmål run
-    return [line.removeprefix("note: ") for line in summary(findings(view, pages))]
+    found = findings(view, pages)
+    return summary_notes(found) + summary(found)[-1:]
 
 
 def content_sources(view: SiteView) -> dict[str, str]:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
+from etablerer.inputs.messages import _, ngettext
 from etablerer.publish.manifest import Manifest, ManifestError, files_of
 
 
@@ -30,22 +31,29 @@ def compare(folder: Path, expected: dict[str, str]) -> Comparison:
 
 def verify_copy(folder: Path, copy: str, manifest: Manifest) -> Comparison:
     if copy not in manifest.copies:
-        raise ManifestError(f"the manifest has no copy '{copy}'; it has {', '.join(sorted(manifest.copies))}.")
+        raise ManifestError(_("the manifest has no copy '{copy}'; it has {copies}.").format(
+            copy=copy, copies=", ".join(sorted(manifest.copies))))
     if not folder.is_dir():
-        raise ManifestError(f"{folder}: no such folder.")
+        raise ManifestError(_("{folder}: no such folder.").format(folder=folder))
     return compare(folder, manifest.copies[copy].files)
 
 
 def report(folder: Path, copy: str, manifest: Manifest, result: Comparison) -> str:
-    built = f"the '{copy}' copy built on {manifest.as_of} from commit {manifest.commit[:12]}"
+    values = {"folder": folder, "copy": copy, "date": manifest.as_of, "commit": manifest.commit[:12]}
     total = len(manifest.copies[copy].files)
     if result.matches:
-        return f"OK: {folder} is {built}: all {total} files are there, unchanged, and nothing else."
-    lines = [f"{folder} is not {built}:"]
-    lines += [f"  changed: {rel} (its content is not what the build made)" for rel in result.changed]
-    lines += [f"  missing: {rel} (the build made it; it is not in the folder)" for rel in result.missing]
-    lines += [f"  extra:   {rel} (in the folder, but not made by the build)" for rel in result.extra]
+        return _("OK: {folder} is the '{copy}' copy built on {date} from commit {commit}: all {total} files are "
+                 "there, unchanged, and nothing else.").format(total=total, **values)
+    lines = [_("{folder} is not the '{copy}' copy built on {date} from commit {commit}:").format(**values)]
+    lines += [_("  changed: {file} (its content is not what the build made)").format(file=rel)
+              for rel in result.changed]
+    lines += [_("  missing: {file} (the build made it; it is not in the folder)").format(file=rel)
+              for rel in result.missing]
+    lines += [_("  extra:   {file} (in the folder, but not made by the build)").format(file=rel)
+              for rel in result.extra]
     count = len(result.changed) + len(result.missing) + len(result.extra)
-    lines.append(f"{count} difference{'s' if count != 1 else ''} in {total} files. Replace the folder with the "
-                 "copy from the build (see the README, 'For municipal web teams').")
+    lines.append(ngettext("{count} difference in {total} files. Replace the folder with the copy from the build "
+                          "(see the README, 'For municipal web teams').",
+                          "{count} differences in {total} files. Replace the folder with the copy from the build "
+                          "(see the README, 'For municipal web teams').", count).format(count=count, total=total))
     return "\n".join(lines)

@@ -27,6 +27,7 @@ from etablerer.facts.texts import Usage, text_in
 from etablerer.inputs.errors import DataError, DataErrors
 from etablerer.inputs.fieldtypes import DEFAULT_LANGUAGE
 from etablerer.inputs.languages import language_name
+from etablerer.inputs.messages import _
 
 TEMPLATES = Path(__file__).parent / "templates"
 
@@ -60,8 +61,8 @@ class Strings:
         except KeyError:
             lang = current().lang
             raise DataErrors([DataError(f"languages/{lang}/interface.yml", 1, key,
-                                        "a template uses this interface string, but the file has no such key; "
-                                        "add it (in every language)")]) from None
+                                        _("a template uses this interface string, but the file has no such key; "
+                                          "add it (in every language)"))]) from None
 
     __getitem__ = __getattr__
 
@@ -162,8 +163,9 @@ def template_error(exc: TemplateError, shown: str) -> DataError:
     if line is None:  # a render error: its line is in the traceback frame of the template's code
         frames = traceback.extract_tb(exc.__traceback__)
         line = next((f.lineno for f in reversed(frames) if f.filename.endswith(shown.split("/", 1)[-1])), 1)
-    return DataError(shown, line or 1, "", f"template error: {exc.message or exc}; compare with the bokmål file "
-                                           "and keep every {{ … }} and {% … %} as it is there")
+    message = _("template error: {error}; compare with the bokmål file and keep every {{{{ … }}}} and {{% … %}} "
+                "as it is there").format(error=exc.message or exc)
+    return DataError(shown, line or 1, "", message)
 
 
 def render(template: str, *, localised: Localised | None = None, languages_dir: Path | None = None,

@@ -25,6 +25,7 @@ from etablerer.inputs.addresses import COVERAGE_SRC
 from etablerer.inputs.content import editorial_pages
 from etablerer.inputs.errors import DataErrors
 from etablerer.inputs.fieldtypes import DEFAULT_LANGUAGE
+from etablerer.inputs.messages import _
 from etablerer.inputs.model import Agreement, MinimumItem, Organisation
 from etablerer.render.chrome import ChromeRenderer
 from etablerer.view.siteview import SiteView
@@ -137,12 +138,13 @@ def coverage(view: SiteView, pages: Mapping[str, str]) -> Coverage:
     for entry in items:
         if not entry.pages:
             errors.append(view.data.where(entry.item).error(
-                ("id",), f"no page of the site presents the minimum-list item '{entry.item.id}' "
-                         f"({entry.item.text}); the agreement requires it: present it on a page "
-                         f"(the offer page lists every item with the anchor punkt-{entry.item.id})"))
+                ("id",), _("no page of the site presents the minimum-list item '{item}' ({text}); the agreement "
+                           "requires it: present it on a page (the offer page lists every item with the anchor "
+                           "punkt-{item})").format(item=entry.item.id, text=entry.item.text)))
     for name in visibility.missing:
         errors.append(view.data.where(agreement.visibility).error(
-            ("organisations",), f"the footer of the pages does not show {name}, which the visibility rule names"))
+            ("organisations",), _("the footer of the pages does not show {name}, which the visibility rule "
+                                  "names").format(name=name)))
     if errors:
         raise DataErrors(errors)
     return Coverage(agreement, view.agreement_ended(agreement), items, visibility)

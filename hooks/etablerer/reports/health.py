@@ -23,6 +23,7 @@ from etablerer.facts import courses as course_status
 from etablerer.facts.agreements import has_ceased
 from etablerer.facts.sample import sample_sources
 from etablerer.inputs.logofiles import open_logo
+from etablerer.inputs.messages import N_, _, ngettext
 from etablerer.inputs.servicedata import ServiceData
 from etablerer.reports.coverage import Coverage
 from etablerer.reports.readability import (
@@ -58,19 +59,23 @@ LOGO_MIN_RASTER_WIDTH = 2 * LOGO_BOX_WIDTH
 LOGO_MIN_TEXT_PX = 9
 LOGO_MIN_HEIGHT_PX = 24
 
-# The rules in words, for the report.
-THRESHOLDS = (
-    f"past courses are kept {PAST_COURSE_KEEP_MONTHS} months",
-    f"the next course should start within {NEXT_COURSE_WITHIN_DAYS // 7} weeks",
-    f"a course whose deadline is within {REGISTRATION_SOON_DAYS // 7} weeks needs a registration link",
-    "a user survey at least every survey.interval_months months (data/region.yml)",
-    f"logos are drawn {LOGO_BOX_WIDTH} px wide: raster files at least {LOGO_MIN_RASTER_WIDTH} px wide; "
-    f"SVG needs a viewBox and text at least {LOGO_MIN_TEXT_PX} px when drawn; "
-    f"any logo at least {LOGO_MIN_HEIGHT_PX} px high when drawn",
-    f"plain language: LIX at most {LIX_TARGET} on the pages a citizen needs most ({', '.join(TARGET_PAGES)}); "
-    f"sentences over {LONG_SENTENCE_WORDS} words are quoted, over {VERY_LONG_SENTENCE_WORDS} words on any page "
-    "or data text are findings",
-)
+
+def thresholds() -> tuple[str, ...]:
+    """The rules in words, for the report."""
+    return (
+        _("past courses are kept {months} months").format(months=PAST_COURSE_KEEP_MONTHS),
+        _("the next course should start within {weeks} weeks").format(weeks=NEXT_COURSE_WITHIN_DAYS // 7),
+        _("a course whose deadline is within {weeks} weeks needs a registration link").format(
+            weeks=REGISTRATION_SOON_DAYS // 7),
+        _("a user survey at least every survey.interval_months months (data/region.yml)"),
+        _("logos are drawn {box} px wide: raster files at least {raster} px wide; SVG needs a viewBox and text "
+          "at least {text} px when drawn; any logo at least {height} px high when drawn").format(
+            box=LOGO_BOX_WIDTH, raster=LOGO_MIN_RASTER_WIDTH, text=LOGO_MIN_TEXT_PX, height=LOGO_MIN_HEIGHT_PX),
+        _("plain language: LIX at most {target} on the pages a citizen needs most ({pages}); sentences over "
+          "{long} words are quoted, over {very_long} words on any page or data text are findings").format(
+            target=LIX_TARGET, pages=", ".join(TARGET_PAGES), long=LONG_SENTENCE_WORDS,
+            very_long=VERY_LONG_SENTENCE_WORDS),
+    )
 
 
 @dataclass(frozen=True)
@@ -85,20 +90,25 @@ class Finding:
         return f"{self.where}: {self.message}"
 
 
-# Kinds, in report order, with the heading the report uses.
+# Kinds, in report order, with the heading the report uses (translate with heading()).
 KINDS = {
-    "agreement-ended": "Agreement period ended",
-    "organisation-ceased": "Organisations past their validity",
-    "registration-link": "Registration opens soon, no link yet",
-    "old-course": "Past courses older than 12 months",
-    "next-course-far": "Next course far away",
-    "survey-overdue": "User survey overdue",
-    "sample-data": "Sample records still present",
-    "placeholder-logo": "Placeholder logos still present",
-    "logo-too-small": "Logos too small to be legible",
-    "plain-language": f"Pages a citizen needs most above LIX {LIX_TARGET}",
-    "long-sentence": f"Sentences over {VERY_LONG_SENTENCE_WORDS} words",
+    "agreement-ended": N_("Agreement period ended"),
+    "organisation-ceased": N_("Organisations past their validity"),
+    "registration-link": N_("Registration opens soon, no link yet"),
+    "old-course": N_("Past courses older than {months} months"),
+    "next-course-far": N_("Next course far away"),
+    "survey-overdue": N_("User survey overdue"),
+    "sample-data": N_("Sample records still present"),
+    "placeholder-logo": N_("Placeholder logos still present"),
+    "logo-too-small": N_("Logos too small to be legible"),
+    "plain-language": N_("Pages a citizen needs most above LIX {target}"),
+    "long-sentence": N_("Sentences over {words} words"),
 }
+
+
+def heading(kind: str) -> str:
+    """The heading of a kind of finding, in the editors' language."""
+    return _(KINDS[kind]).format(months=PAST_COURSE_KEEP_MONTHS, target=LIX_TARGET, words=VERY_LONG_SENTENCE_WORDS)
 
 
 def findings(view: SiteView, pages: Sequence[GeneratedPage] | None = None,
@@ -115,18 +125,20 @@ def findings(view: SiteView, pages: Sequence[GeneratedPage] | None = None,
 
 def _plain_language(lix: Readability) -> Iterator[Finding]:
     for page in lix.over_target:
-        hardest = f"; hardest: «{page.hardest[0].quote}»" if page.hardest else ""
+        hardest = _("; hardest: «{quote}»").format(quote=page.hardest[0].quote) if page.hardest else ""
         yield Finding("plain-language", page.where,
-                      f"{page.name} has LIX {page.lix:.0f}, above the target {page.target} for the pages a citizen "
-                      f"needs most ({page.counts.words_per_sentence:.1f} words a sentence, "
-                      f"{page.counts.long_share:.0f} % long words){hardest}; shorter sentences and common words "
-                      "bring it down (the report quotes the hardest sentences)")
+                      _("{page} has LIX {lix}, above the target {target} for the pages a citizen needs most "
+                        "({per_sentence} words a sentence, {long_share} % long words){hardest}; shorter sentences "
+                        "and common words bring it down (the report quotes the hardest sentences)").format(
+                          page=page.name, lix=f"{page.lix:.0f}", target=page.target,
+                          per_sentence=f"{page.counts.words_per_sentence:.1f}",
+                          long_share=f"{page.counts.long_share:.0f}", hardest=hardest))
     for measured in (*lix.pages, *lix.texts):
         for sentence in measured.long_sentences:
             if sentence.words > VERY_LONG_SENTENCE_WORDS:
                 yield Finding("long-sentence", measured.where,
-                              f"{measured.name}: a sentence of {sentence.words} words: «{sentence.quote}»; "
-                              "split it into two or three")
+                              _("{name}: a sentence of {words} words: «{quote}»; split it into two or three").format(
+                                  name=measured.name, words=sentence.words, quote=sentence.quote))
 
 
 def _at(data: ServiceData, record: object, *field: str | int) -> str:
@@ -166,14 +178,15 @@ def _ceased(view: SiteView) -> Iterator[Finding]:
         end = org.valid.end.isoformat()
         if org.id in required:
             yield Finding("organisation-ceased", shown[org.id],
-                          f"{org.name} ceased {end} but the visibility rule still names it; "
-                          "the pages say it has ceased.")
+                          _("{name} ceased {end} but the visibility rule still names it; "
+                            "the pages say it has ceased.").format(name=org.name, end=end))
         elif org.id in shown:
             yield Finding("organisation-ceased", shown[org.id],
-                          f"{org.name} ceased {end} but the pages still show it; refer readers to who took over.")
+                          _("{name} ceased {end} but the pages still show it; refer readers to who took over.").format(
+                              name=org.name, end=end))
         if not org.successors:
             yield Finding("organisation-ceased", _at(data, org, "valid", "end"),
-                          f"{org.name} has ceased and data names no successor.")
+                          _("{name} has ceased and data names no successor.").format(name=org.name))
 
 
 def _registration_links(view: SiteView) -> Iterator[Finding]:
@@ -183,8 +196,9 @@ def _registration_links(view: SiteView) -> Iterator[Finding]:
         if course.registration.url is None and soon and state in (course_status.Status.OPEN,
                                                                  course_status.Status.CLOSING_SOON):
             yield Finding("registration-link", _at(view.data, course.registration, "deadline"),
-                          f"'{course.title}' has its registration deadline {course.registration.deadline.isoformat()} "
-                          "but no registration link; add registration.url")
+                          _("'{title}' has its registration deadline {deadline} but no registration link; "
+                            "add registration.url").format(title=course.title,
+                                                           deadline=course.registration.deadline.isoformat()))
 
 
 def _old_courses(view: SiteView) -> Iterator[Finding]:
@@ -192,8 +206,9 @@ def _old_courses(view: SiteView) -> Iterator[Finding]:
     for course in view.data.courses:  # not the catalogue: it already hides old courses
         if course.last_day() < limit:
             yield Finding("old-course", _at(view.data, course, "id"),
-                          f"'{course.title}' ended {course.last_day().isoformat()}, more than "
-                          f"{PAST_COURSE_KEEP_MONTHS} months ago; delete the file (its page goes with it)")
+                          _("'{title}' ended {ended}, more than {months} months ago; delete the file "
+                            "(its page goes with it)").format(title=course.title, ended=course.last_day().isoformat(),
+                                                              months=PAST_COURSE_KEEP_MONTHS))
 
 
 def _next_course(view: SiteView) -> Iterator[Finding]:
@@ -204,15 +219,17 @@ def _next_course(view: SiteView) -> Iterator[Finding]:
     doc = view.data.sources["region.yml"]  # no course to point at: point at the courses folder
     where = f"{Path(doc.path).parent.as_posix()}/courses/"
     if not upcoming:
-        yield Finding("next-course-far", where, "no upcoming course is in data/courses/; "
-                                                "the front page says there are no courses")
+        yield Finding("next-course-far", where, _("no upcoming course is in data/courses/; "
+                                                  "the front page says there are no courses"))
         return
     first = upcoming[0]
     days = (first.first_day() - view.today).days
     if days > NEXT_COURSE_WITHIN_DAYS:
         yield Finding("next-course-far", _at(view.data, first, "sessions"),
-                      f"the next course, '{first.title}', starts {first.first_day().isoformat()}, {days} days "
-                      f"from now (more than {NEXT_COURSE_WITHIN_DAYS // 7} weeks); the front page looks empty")
+                      _("the next course, '{title}', starts {start}, {days} days from now (more than {weeks} "
+                        "weeks); the front page looks empty").format(title=first.title,
+                                                                     start=first.first_day().isoformat(), days=days,
+                                                                     weeks=NEXT_COURSE_WITHIN_DAYS // 7))
 
 
 def _survey(view: SiteView) -> Iterator[Finding]:
@@ -220,23 +237,24 @@ def _survey(view: SiteView) -> Iterator[Finding]:
     limit = course_status.months_before(view.today, survey.interval_months)
     if survey.last_held < limit:
         yield Finding("survey-overdue", _at(view.data, survey, "last_held"),
-                      f"the last user survey was held {survey.last_held.isoformat()}, more than "
-                      f"{survey.interval_months} months ago (survey.interval_months); hold one and update last_held")
+                      _("the last user survey was held {held}, more than {months} months ago "
+                        "(survey.interval_months); hold one and update last_held").format(
+                          held=survey.last_held.isoformat(), months=survey.interval_months))
 
 
 def _sample(view: SiteView) -> Iterator[Finding]:
     for where in sample_sources(view.data):
         if not _is_placeholder_logo(view.data, where):
-            yield Finding("sample-data", where, "sample data (sample: true): replace it with real details, "
-                                                "then set sample: false")
+            yield Finding("sample-data", where, _("sample data (sample: true): replace it with real details, "
+                                                  "then set sample: false"))
 
 
 def _placeholder_logos(view: SiteView) -> Iterator[Finding]:
     for org in view.data.organisations:
         if org.logo is not None and org.logo.placeholder:
             yield Finding("placeholder-logo", _at(view.data, org, "logo"),
-                          f"the logo of {org.name} is our placeholder drawing; put the official file in "
-                          f"content/{org.logo.file} and set placeholder: false")
+                          _("the logo of {name} is our placeholder drawing; put the official file in "
+                            "content/{file} and set placeholder: false").format(name=org.name, file=org.logo.file))
 
 
 def _is_placeholder_logo(data: ServiceData, where: str) -> bool:
@@ -253,7 +271,8 @@ def _logo_sizes(view: SiteView) -> Iterator[Finding]:
             continue  # rules.py reports a missing file as an error
         for problem in logo_problems(file):
             yield Finding("logo-too-small", _at(view.data, org.logo, "file"),
-                          f"the logo of {org.name} (content/{org.logo.file}) {problem}")
+                          _("the logo of {name} (content/{file}) {problem}").format(
+                              name=org.name, file=org.logo.file, problem=problem))
 
 
 def logo_problems(file: Path) -> list[str]:
@@ -268,8 +287,9 @@ def logo_problems(file: Path) -> list[str]:
         return _svg_problems(logo.svg)
     out = []
     if logo.width < LOGO_MIN_RASTER_WIDTH:
-        out.append(f"is {logo.width}×{logo.height} pixels; it is shown {LOGO_BOX_WIDTH} px wide and needs at least "
-                   f"{LOGO_MIN_RASTER_WIDTH} pixels of width to be sharp on phones; ask for a larger file or SVG")
+        out.append(_("is {width}×{height} pixels; it is shown {box} px wide and needs at least {minimum} pixels of "
+                     "width to be sharp on phones; ask for a larger file or SVG").format(
+            width=logo.width, height=logo.height, box=LOGO_BOX_WIDTH, minimum=LOGO_MIN_RASTER_WIDTH))
     out += _shape_problems(logo.width, logo.height)
     return out
 
@@ -281,15 +301,16 @@ _FONT_SIZE = re.compile(r"font-size\s*:\s*([0-9]*\.?[0-9]+)\s*(px)?", re.IGNOREC
 def _svg_problems(root: ET.Element) -> list[str]:
     size = _svg_size(root)
     if size is None:
-        return ["has no viewBox (nor width and height in px), so its size on the page is unknown; "
-                'add viewBox="0 0 W H"']
+        return [_("has no viewBox (nor width and height in px), so its size on the page is unknown; "
+                  'add viewBox="0 0 W H"')]
     width, height = size
     out = _shape_problems(width, height)
     scale = LOGO_BOX_WIDTH / width
     sizes = [s for s in (_font_size(el) for el in root.iter()) if s is not None]
     if sizes and min(sizes) * scale < LOGO_MIN_TEXT_PX:
-        out.append(f"has text {min(sizes) * scale:.1f} px high when drawn {LOGO_BOX_WIDTH} px wide "
-                   f"(at least {LOGO_MIN_TEXT_PX} px is legible); make the text larger or use a simpler logo")
+        out.append(_("has text {size} px high when drawn {box} px wide (at least {minimum} px is legible); "
+                     "make the text larger or use a simpler logo").format(
+            size=f"{min(sizes) * scale:.1f}", box=LOGO_BOX_WIDTH, minimum=LOGO_MIN_TEXT_PX))
     return out
 
 
@@ -298,7 +319,7 @@ def _svg_size(root: ET.Element) -> tuple[float, float] | None:
     if box:
         parts = re.split(r"[\s,]+", box.strip())
         try:
-            _, _, width, height = (float(p) for p in parts)
+            _x, _y, width, height = (float(p) for p in parts)
         except ValueError:
             return None
         return (width, height) if width > 0 and height > 0 else None
@@ -316,28 +337,41 @@ def _font_size(element: ET.Element) -> float | None:
 def _shape_problems(width: float, height: float) -> list[str]:
     drawn = LOGO_BOX_WIDTH * height / width
     if drawn < LOGO_MIN_HEIGHT_PX:
-        return [f"is only {drawn:.0f} px high when drawn {LOGO_BOX_WIDTH} px wide (at least {LOGO_MIN_HEIGHT_PX} px "
-                "is legible); use a version of the logo that is less wide"]
+        return [_("is only {height} px high when drawn {box} px wide (at least {minimum} px is legible); "
+                  "use a version of the logo that is less wide").format(
+            height=f"{drawn:.0f}", box=LOGO_BOX_WIDTH, minimum=LOGO_MIN_HEIGHT_PX)]
     return []
 
 
 # --- output --------------------------------------------------------------------
 
-def summary(found: list[Finding], report: str | None = None) -> list[str]:
-    """A few lines for the terminal: one per kind, with the first place and a count."""
+def note(text: object) -> str:
+    """A warning line for the terminal: 'note: file:line: message' in the editors' language."""
+    return _("note: {text}").format(text=text)
+
+
+def summary_notes(found: list[Finding]) -> list[str]:
+    """One line per kind, with the first place and a count (without the 'note:' of the terminal)."""
     lines = []
     for kind in KINDS:
         of_kind = [f for f in found if f.kind == kind]
         if not of_kind:
             continue
-        more = f" (+{len(of_kind) - 1} more of this kind)" if len(of_kind) > 1 else ""
-        lines.append(f"note: {of_kind[0]}{more}")
+        more = _(" (+{count} more of this kind)").format(count=len(of_kind) - 1) if len(of_kind) > 1 else ""
+        lines.append(f"{of_kind[0]}{more}")
+    return lines
+
+
+def summary(found: list[Finding], report: str | None = None) -> list[str]:
+    """A few lines for the terminal: one per kind, with the first place and a count; then the total."""
+    lines = [note(line) for line in summary_notes(found)]
     if found:
-        where = f"; full report: {report}" if report else ""
-        lines.append(f"Content health: {len(found)} finding{'s' if len(found) != 1 else ''} "
-                     f"(warnings; make check STRICT=1 fails on them){where}")
+        where = _("; full report: {report}").format(report=report) if report else ""
+        lines.append(ngettext("Content health: {count} finding (a warning; make check STRICT=1 fails on it){where}",
+                              "Content health: {count} findings (warnings; make check STRICT=1 fails on them){where}",
+                              len(found)).format(count=len(found), where=where))
     else:
-        lines.append("Content health: no findings.")
+        lines.append(_("Content health: no findings."))
     return lines
 
 
@@ -345,9 +379,9 @@ def report_html(view: SiteView, found: list[Finding], cov: Coverage | None,
                 lix: Readability | None = None) -> str:
     from etablerer.render.environment import render  # templates only when a report is written
 
-    groups = [(KINDS[kind], [f for f in found if f.kind == kind]) for kind in KINDS]
+    groups = [(heading(kind), [f for f in found if f.kind == kind]) for kind in KINDS]
     return render("report/health.html", today=view.today, groups=groups, total=len(found), cov=cov,
-                  thresholds=THRESHOLDS, lix=lix, lix_target=LIX_TARGET, long_words=LONG_SENTENCE_WORDS)
+                  thresholds=thresholds(), lix=lix, lix_target=LIX_TARGET, long_words=LONG_SENTENCE_WORDS)
 
 
 def write_report(site: Path, view: SiteView, found: list[Finding], cov: Coverage | None,

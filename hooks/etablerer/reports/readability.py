@@ -57,6 +57,7 @@ from etablerer.inputs.addresses import COVERAGE_SRC, REDIRECT_TEMPLATE
 from etablerer.inputs.errors import DataErrors
 from etablerer.inputs.fieldtypes import DEFAULT_LANGUAGE, LocalText
 from etablerer.inputs.languages import LANGUAGES_DIR
+from etablerer.inputs.messages import N_, _
 from etablerer.render.pages import GeneratedPage, generated_pages
 from etablerer.view.pagespecs import page_specs
 from etablerer.view.siteview import SiteView
@@ -69,11 +70,14 @@ HARDEST_SHOWN = 3  # the sentences with the highest score, quoted per page
 HARDEST_MIN_WORDS = 6  # shorter ones (headings, labels: "Påmelding") are no hard passage
 QUOTE_CHARS = 160  # quotes are shortened to about this length
 
-BANDS = ((30, "very easy"), (40, "easy"), (50, "medium"), (60, "hard"))
+BANDS = ((30, N_("very easy")), (40, N_("easy")), (50, N_("medium")), (60, N_("hard")))
+VERY_HARD = N_("very hard")
 
 
 def band(value: float) -> str:
-    return next((name for limit, name in BANDS if value < limit), "very hard")
+    """The band of a LIX value in words, in the editors' language."""
+    name = next((name for limit, name in BANDS if value < limit), VERY_HARD)
+    return _(name)
 
 
 # --- counting ----------------------------------------------------------------------
@@ -425,6 +429,7 @@ def _records(data) -> Iterator[object]:
 def summary_line(lix: Readability) -> str:
     """One line for `make check`: the LIX of the pages a citizen needs most."""
     targets = [p for p in lix.pages if p.target is not None]
-    listed = ", ".join(f"{p.name} {p.lix:.0f}{' (over)' if p.over_target else ''}" for p in targets)
-    return (f"Plain language: LIX {listed} (target at most {LIX_TARGET}); every page and data text "
-            "is in the health report (make site: site/_report/).")
+    over = _(" (over)")
+    listed = ", ".join(f"{p.name} {p.lix:.0f}{over if p.over_target else ''}" for p in targets)
+    return _("Plain language: LIX {listed} (target at most {target}); every page and data text "
+             "is in the health report (make site: site/_report/).").format(listed=listed, target=LIX_TARGET)

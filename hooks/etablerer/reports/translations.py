@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from pydantic import BaseModel
 
 from etablerer.inputs.fieldtypes import DEFAULT_LANGUAGE, LocalText
+from etablerer.inputs.messages import _, ngettext
 from etablerer.view.siteview import SiteView
 
 TRANSLATIONS_REPORT = "translations.txt"  # in site/_report/, beside the health report
@@ -23,7 +24,9 @@ class Missing:
     where: str  # the page's src_uri, or file:line field of a data text
 
     def __str__(self) -> str:
-        return f"{self.lang}: {self.what} {self.where}"
+        if self.what == "page":
+            return _("{lang}: page {where}").format(lang=self.lang, where=self.where)
+        return _("{lang}: text {where}").format(lang=self.lang, where=self.where)
 
 
 def missing_translations(view: SiteView) -> list[Missing]:
@@ -45,13 +48,11 @@ def summary_lines(missing: list[Missing], codes: tuple[str, ...]) -> list[str]:
         pages = sum(1 for m in missing if m.lang == code and m.what == "page")
         texts = sum(1 for m in missing if m.lang == code and m.what == "text")
         if pages or texts:
-            lines.append(f"{code}: {_count(pages, 'page')} and {_count(texts, 'text')} in data/ have no "
-                         "translation (list: site/_report/translations.txt)")
+            lines.append(_("{code}: {pages} and {texts} in data/ have no translation "
+                           "(list: site/_report/translations.txt)").format(
+                code=code, pages=ngettext("{count} page", "{count} pages", pages).format(count=pages),
+                texts=ngettext("{count} text", "{count} texts", texts).format(count=texts)))
     return lines
-
-
-def _count(n: int, word: str) -> str:
-    return f"{n} {word}" + ("" if n == 1 else "s")
 
 
 def _texts(data):
