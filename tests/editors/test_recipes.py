@@ -1,4 +1,4 @@
-"""Feature: every recipe of the README's editor guide works as written.
+"""Feature: every recipe of the editors' guide (VEILEDNING.md) works as written.
 
 Each recipe is carried out in a fresh copy of the fixture project the way the guide
 says (its commands as `make` runs them: `python -m etablerer.newcontent course` with
@@ -44,7 +44,7 @@ def read(root: Path, rel: Path | str) -> str:
     return (root / rel).read_text(encoding="utf-8")
 
 
-# --- Add a course ---------------------------------------------------------------------------
+# --- «Legg inn et nytt kurs» (add a course) -------------------------------------------------------
 
 def test_add_a_course_with_make_new_course_and_fill_it_in(project):
     made = run_etablerer(project, PINNED, "course", module="etablerer.newcontent", TITLE="Regnskap for nybegynnere")
@@ -82,10 +82,10 @@ def test_add_a_course_with_make_new_course_and_fill_it_in(project):
         assert ics.count("BEGIN:VEVENT") == 2
 
 
-# --- Change a logo ----------------------------------------------------------------------------
+# --- «Bytt logo» (change a logo) ------------------------------------------------------------------
 
 def change_logo(project: Path, old_block: str, name: str, payload: bytes, alt: str):
-    """The guide's "Change a logo": the official file under content/assets/logos/, its path in
+    """The guide's «Bytt logo»: the official file under content/assets/logos/, its path in
     data/organisations.yml, placeholder: false. Returns the site, checked and built."""
     (project / LOGOS / name).write_bytes(payload)
     edit(project / ORGANISATIONS, old_block, f"    logo:\n      file: assets/logos/{name}\n"
@@ -109,7 +109,7 @@ def test_change_a_logo_to_a_png(project):
     change_logo(project, INNOVASJON_LOGO, "innovasjon-norge.png", real_png("Innovasjon Norge"), "Innovasjon Norge")
 
 
-# --- Add a partner ----------------------------------------------------------------------------
+# --- «Legg inn en ny samarbeidspartner» (add a partner) -------------------------------------------
 
 def test_add_a_partner_with_a_referral_and_its_logo_on_every_page(project):
     made = run_etablerer(project, PINNED, "organisation", module="etablerer.newcontent", NAME="Gründerhuset Østfold")

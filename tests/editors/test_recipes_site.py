@@ -1,4 +1,5 @@
-"""The editor guide's recipes that grow the site: a fifth municipality, a sixth language
+"""The recipes of the editors' guide (VEILEDNING.md) that grow the site: a fifth municipality
+(«Legg inn en ny kommune»), a sixth language («Legg til et nytt språk»)
 (split from test_recipes.py so the test runner can run them beside it; same rules).
 """
 
