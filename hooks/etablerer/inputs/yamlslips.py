@@ -217,16 +217,18 @@ class _Reader:
     def __init__(self, lines: list[_Line]):
         self.lines = lines
         self.stack: list[_Block] = []
-        self.slip: Slip | None = None
+        self.spans: list[tuple[_Line, int]] = []  # a quote or bracket closed on a later line: (opened, closed)
 
     def run(self) -> Slip | None:
         skip_deeper_than: int | None = None  # inside a block text (|, >)
         open_mark: str | None = None  # inside a quote or bracket that spans lines
+        opened: _Line | None = None
         previous: _Line | None = None
         for index, line in enumerate(self.lines):
             if open_mark:
                 if _closes(line.text, open_mark):
                     open_mark = None
+                    self.spans.append((opened, line.number))
                 continue
             if skip_deeper_than is not None:
                 if line.indent > skip_deeper_than:
@@ -240,7 +242,7 @@ class _Reader:
                 return Slip(line.number, slip)
             if line.keylike and _BLOCK_SCALAR.fullmatch(line.value):
                 skip_deeper_than = line.indent if not line.item else line.column
-            open_mark = _unclosed(line.value)
+            open_mark, opened = _unclosed(line.value), line
             previous = line
         return None
 
@@ -327,6 +329,15 @@ class _Reader:
         return None
 
 
+def _reader(lines: list[str]) -> _Reader:
+    return _Reader([r for r in (_read(n, raw) for n, raw in enumerate(lines, start=1)) if r is not None])
+
+
+def first_slip(text: str) -> Slip | None:
+    """The first line that does not fit the lines around it, or None; what describe relies on."""
+    return _reader(text.splitlines()).run()
+
+
 def _closes(text: str, mark: str) -> bool:
     closing = _CLOSING.get(mark, mark)
     return closing in text
@@ -365,10 +376,16 @@ def describe(exc: yaml.MarkedYAMLError, text: str) -> Slip:
                                       "separate the entries with a comma and a space").format(
             bracket=bracket, closing=_CLOSING[bracket]))
     last = max(line, start.line + 1 if start else 1)
-    read = [r for r in (_read(n, raw) for n, raw in enumerate(lines[:last], start=1)) if r is not None]
-    slip = _Reader(read).run()
+    reader = _reader(lines[:last])
+    slip = reader.run()
     if slip:
         return slip
+    for opened, closed in reader.spans:
+        if closed == line and opened.value[:1] in _OTHER_QUOTE:
+            # the next text's opening quote closed it: the quote of `opened` is the one never closed
+            quote = opened.value[0]
+            return Slip(opened.number, _("the quote mark {quote} on this line is never closed; "
+                                         "write {quote} at the end of the text").format(quote=quote))
     after_quote = _text_after_quote(problem, lines, mark)
     if after_quote:
         return after_quote
