@@ -46,6 +46,7 @@ class _Line:
     key: str | None = None  # the field name of "name: value" (after "- " for an item)
     value: str = ""  # what follows "name:"
     column: int = 0  # where the key (or the value of an item) starts
+    comment: bool = False  # a comment line (text inside a quote that spans lines, though)
 
     @property
     def opens(self) -> bool:
@@ -86,10 +87,12 @@ def _split_key(text: str) -> tuple[str, str] | None:
 
 
 def _read(number: int, raw: str) -> _Line | None:
-    """One line; None for a blank line or a comment."""
+    """One line; None for a blank line."""
     stripped = raw.lstrip(" ")
-    if not stripped.strip() or stripped.startswith("#") or stripped.startswith("\t"):
+    if not stripped.strip():
         return None
+    if stripped.startswith("#") or stripped.startswith("\t"):
+        return _Line(number, len(raw) - len(stripped), stripped, comment=True)
     indent = len(raw) - len(stripped)
     text = _strip_comment(stripped)
     line = _Line(number, indent, text, column=indent)
@@ -168,6 +171,17 @@ def _less_than_below(count: int, parent: str) -> str:
         count=count, parent=parent)
 
 
+def _more_than_below(count: int) -> str:
+    return ngettext("this line is indented {count} space more than the line below; "
+                    "remove {count} space at the start of the line",
+                    "this line is indented {count} spaces more than the line below; "
+                    "remove {count} spaces at the start of the line", count).format(count=count)
+
+
+def _looks_like_a_field(text: str) -> bool:
+    return bool(_MISSING_SPACE.fullmatch(text) or _WORD.fullmatch(text))
+
+
 def _quoted(text: str) -> str:
     """A text in the quote marks that need no escaping inside it."""
     if '"' not in text:
@@ -177,16 +191,17 @@ def _quoted(text: str) -> str:
 
 def _not_a_field(line: _Line) -> str:
     """A line among fields that is not 'name: value'."""
-    text = line.text
+    text = line.value
+    dash = line.text[:len(line.text) - len(text)]  # "- " of a list item
     missing_space = _MISSING_SPACE.fullmatch(text)
     if missing_space:
-        fixed = f"{missing_space[1]}: {missing_space[2]}"
+        fixed = f"{dash}{missing_space[1]}: {missing_space[2]}"
         return _("a space is missing after the colon; write '{fixed}'").format(fixed=fixed)
     word = _WORD.match(text)
     if word and word.end() == len(text):
-        return _("the colon after the field name is missing; write '{fixed}'").format(fixed=f"{text}:")
+        return _("the colon after the field name is missing; write '{fixed}'").format(fixed=f"{dash}{text}:")
     if word and text[word.end()] == " ":
-        fixed = f"{word[0]}:{text[word.end():]}"
+        fixed = f"{dash}{word[0]}:{text[word.end():]}"
         return _("the colon after the field name is missing; write '{fixed}'").format(fixed=fixed)
     return _("this line is not a field: write it as 'name: value', with a colon and a space after the name")
 
@@ -209,6 +224,24 @@ class _Block:
     last: _Line  # the last line at this level
     keys: set[str] = field(default_factory=set)
     compact: bool = False  # a list at the same indentation as its field ("languages:\n- nb")
+    under: _Line | None = None  # the field the block is under
+    first: _Line | None = None
+    root: bool = False  # the file's own block, written at the left edge
+
+    def written(self) -> int | None:
+        """Where the block would be: at the left edge, or 2 spaces in from its field."""
+        if self.root:
+            return 0
+        if self.under is None:
+            return None
+        return (self.under.column if self.under.item else self.under.indent) + 2
+
+    def lone_first_line_off(self, indent: int) -> bool:
+        """Only one line so far, indented otherwise than `indent`, which is where the block is
+        written: that first line is the slip, not the line below it."""
+        if self.first is not self.last or self.kind == "text":
+            return False
+        return indent == self.written() != self.indent
 
 
 class _Reader:
@@ -230,6 +263,8 @@ class _Reader:
                     open_mark = None
                     self.spans.append((opened, line.number))
                 continue
+            if line.comment:
+                continue
             if skip_deeper_than is not None:
                 if line.indent > skip_deeper_than:
                     continue
@@ -246,15 +281,34 @@ class _Reader:
             previous = line
         return None
 
-    def _push(self, line: _Line) -> None:
+    def _push(self, line: _Line, under: _Line | None = None) -> None:
+        root = not self.stack
         if line.item:
-            self.stack.append(_Block(line.indent, "seq", line))
+            self.stack.append(_Block(line.indent, "seq", line, under=under, first=line, root=root))
             if line.keylike:
-                self.stack.append(_Block(line.column, "map", line, {line.key}))
+                self.stack.append(_Block(line.column, "map", line, {line.key}, first=line))
         elif line.keylike:
-            self.stack.append(_Block(line.indent, "map", line, {line.key}))
+            self.stack.append(_Block(line.indent, "map", line, {line.key}, under=under, first=line, root=root))
         else:  # a text under its field; fine unless fields follow it
             self.stack.append(_Block(line.indent, "text", line))
+
+    def _first_item_off(self, line: _Line, popped: _Block | None = None) -> Slip | None:
+        """'  - id: a' moved, its fields not: the item is the slip when the line below is where
+        the fields of a list written 2 spaces in from its field go."""
+        blocks = self.stack + ([popped] if popped is not None else [])
+        if len(blocks) < 2 or blocks[-1].kind != "map" or blocks[-2].kind != "seq":
+            return None
+        items, fields = blocks[-2], blocks[-1]
+        written = items.written()
+        if written is None or items.first is not items.last or fields.first is not fields.last:
+            return None
+        item = items.first
+        move = line.indent - (item.column - item.indent) - item.indent  # the item's move to fit the line below
+        if item.column == fields.indent and line.indent - (item.column - item.indent) == written and move:
+            if move > 0:
+                return Slip(item.number, _less_than_below(move, items.under.key if items.under else ""))
+            return Slip(item.number, _more_than_below(-move))
+        return None
 
     def _place(self, line: _Line, previous: _Line | None, before: _Line | None) -> Slip | None:
         if not self.stack:
@@ -264,10 +318,18 @@ class _Reader:
         above = previous.number if previous else 0
         if line.indent > top.indent:
             if previous is not None and previous.opens:
-                self._push(line)
+                self._push(line, under=previous)
                 return None
             if not line.keylike and not line.item:
                 return None  # a long text going on on the next line
+            if top.lone_first_line_off(line.indent) and top.under is not None:
+                return Slip(top.last.number, _less_than_below(line.indent - top.indent, top.under.key or ""))
+            first_item = self._first_item_off(line)
+            if first_item:
+                return first_item
+            if previous is not None and not previous.keylike and (previous.item
+                                                                  or _looks_like_a_field(previous.value)):
+                return Slip(previous.number, _not_a_field(previous))  # "- id:del-1" over its fields
             if (before is not None and before.opens and previous is not None
                     and previous.indent == before.indent and not previous.opens):
                 # "venue:" / "name: X" / "  city: Y": the block of venue is empty, so the
@@ -285,6 +347,11 @@ class _Reader:
             # between two levels: it belongs with the nearer one
             outer = self.stack[-1] if self.stack else None
             assert popped is not None
+            if popped.lone_first_line_off(line.indent):
+                return Slip(popped.last.number, _more_than_below(popped.indent - line.indent))
+            first_item = self._first_item_off(line, popped)
+            if first_item:
+                return first_item
             if outer is None or popped.indent - line.indent <= line.indent - outer.indent:
                 return Slip(line.number, _spaces_less(popped.indent - line.indent, popped.last.number, above))
             return Slip(line.number, _spaces_more(line.indent - outer.indent, outer.last.number, above))
@@ -317,7 +384,8 @@ class _Reader:
                 if line.key in item.keys:
                     return Slip(line.number, _("'{key}' is already in the list item above; if this line starts "
                                                "a new item, write '- ' before it").format(key=line.key))
-                return Slip(line.number, _spaces_less(item.indent - line.indent, item.last.number, above))
+                return self._first_item_off(line, popped) or Slip(
+                    line.number, _spaces_less(item.indent - line.indent, item.last.number, above))
             return Slip(line.number, _("this line is in a list but does not start with '- '; "
                                        "write '- ' before it"))
         top.last = line
