@@ -256,8 +256,9 @@ class _Reader:
         skip_deeper_than: int | None = None  # inside a block text (|, >)
         open_mark: str | None = None  # inside a quote or bracket that spans lines
         opened: _Line | None = None
-        previous: _Line | None = None
-        for index, line in enumerate(self.lines):
+        previous: _Line | None = None  # the last two lines read for their place
+        before: _Line | None = None
+        for line in self.lines:
             if open_mark:
                 if _closes(line.text, open_mark):
                     open_mark = None
@@ -269,7 +270,7 @@ class _Reader:
                 if line.indent > skip_deeper_than:
                     continue
                 skip_deeper_than = None
-            slip = self._place(line, previous, self.lines[index - 2] if index >= 2 else None)
+            slip = self._place(line, previous, before)
             if slip:
                 return slip
             slip = _colon_in_text(line) if line.keylike else None
@@ -278,7 +279,7 @@ class _Reader:
             if line.keylike and _BLOCK_SCALAR.fullmatch(line.value):
                 skip_deeper_than = line.indent if not line.item else line.column
             open_mark, opened = _unclosed(line.value), line
-            previous = line
+            before, previous = previous, line
         return None
 
     def _push(self, line: _Line, under: _Line | None = None) -> None:
