@@ -86,23 +86,23 @@ CASES = [
     case("yaml-syntax-error",
          [replace(BASIC, BASIC_TITLE, "  nb: Etablererkurs: våren 2027")],
          f"{BASIC}:{line_of(BASIC, BASIC_TITLE)}: "
-         "YAML syntax error: mapping values are not allowed here; check indentation, colons and quotes "
-         "on this line and the one above"),
+         "teksten etter 'nb:' har et kolon med mellomrom etter; sett teksten i anførselstegn: "
+         'nb: "Etablererkurs: våren 2027"'),
     case("tab-indentation",
          [replace(BASIC, "    date: 2027-02-09", "\tdate: 2027-02-09")],
-         f"{BASIC}:{DEL_2}: indent with spaces, not tabs"),
+         f"{BASIC}:{DEL_2}: linjen har innrykk med tabulator; bruk mellomrom i stedet"),
     case("empty-file",
          [new_file(ACCOUNTING, "")],
-         f"{ACCOUNTING}:1: the file is empty; fill it in or delete it"),
+         f"{ACCOUNTING}:1: filen er tom; fyll den ut eller slett den"),
     case("new-file-with-only-a-comment",
          [new_file(NEW, "# kommer snart\n")],
-         f"{NEW}:1: the file is empty; fill it in or delete it"),
+         f"{NEW}:1: filen er tom; fyll den ut eller slett den"),
     case("duplicate-key",
          [replace(BASIC, "capacity: 25", "capacity: 25\ncapacity: 30")],
-         f"{BASIC}:{CAPACITY + 1}: capacity: 'capacity' is written twice in the same block; keep one"),
+         f"{BASIC}:{CAPACITY + 1}: capacity: 'capacity' står to ganger i samme blokk; behold én"),
     case("duplicate-key-in-a-list-item",
          [replace(BASIC, BASIC_DEL_2, "    date: 2027-02-09\n    start: 18:00\n    start: 19:00\n    end: 21:00")],
-         f"{BASIC}:{DEL_2 + 2}: sessions[1].start: 'start' is written twice in the same block; keep one"),
+         f"{BASIC}:{DEL_2 + 2}: sessions[1].start: 'start' står to ganger i samme blokk; behold én"),
     case("file-is-a-list",
          [new_file(NEW, "- id: testkurs\n- title: Testkurs\n")],
          f"{NEW}:1: filen skal bestå av linjer med 'felt: verdi'"),
@@ -426,7 +426,8 @@ def test_not_utf8_is_a_clean_error(data_copy):
     file = data_copy / ACCOUNTING
     file.write_bytes(file.read_text(encoding="utf-8").encode("latin-1"))
     assert errors_of(data_copy) == [
-        f"{ACCOUNTING}:1: the file is not UTF-8 text (invalid continuation byte); save it as UTF-8"]
+        f"{ACCOUNTING}:{line_of(ACCOUNTING, '  nb: Hva må du føre')}: 'må' på denne linjen er ikke skrevet som UTF-8 "
+        "(filen er lagret med en annen tegnkoding); lagre filen som UTF-8"]
 
 
 @pytest.mark.parametrize("character", ["\x0b", "\x00", "\x1b"], ids=["vertical-tab", "nul", "escape"])

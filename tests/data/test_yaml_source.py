@@ -82,23 +82,23 @@ def test_an_unquoted_impossible_date_does_not_crash_the_loader():
 
 def test_a_duplicate_key_is_an_error():
     _, errors = parse_yaml("id: a\ntitle: A\nid: b\n", "data/x.yml")
-    assert [str(e) for e in errors] == ["data/x.yml:3: id: 'id' is written twice in the same block; keep one"]
+    assert [str(e) for e in errors] == ["data/x.yml:3: id: 'id' står to ganger i samme blokk; behold én"]
 
 
 def test_a_duplicate_key_in_a_list_item_names_the_item_like_other_errors():
     _, errors = parse_yaml("sessions:\n  - id: a\n  - id: b\n    id: c\n", "data/x.yml")
     assert [str(e) for e in errors] == [
-        "data/x.yml:4: sessions[1].id: 'id' is written twice in the same block; keep one"]
+        "data/x.yml:4: sessions[1].id: 'id' står to ganger i samme blokk; behold én"]
 
 
 def test_an_empty_file_is_an_error():
     assert [str(e) for e in parse_yaml("", "data/x.yml")[1]] == [
-        "data/x.yml:1: the file is empty; fill it in or delete it"]
+        "data/x.yml:1: filen er tom; fyll den ut eller slett den"]
 
 
 def test_a_tab_is_an_error_on_its_line():
     assert [str(e) for e in parse_yaml("id: a\nvenue:\n\tname: B\n", "data/x.yml")[1]] == [
-        "data/x.yml:3: indent with spaces, not tabs"]
+        "data/x.yml:3: linjen har innrykk med tabulator; bruk mellomrom i stedet"]
 
 
 def test_a_python_tag_is_not_constructed():

@@ -53,8 +53,9 @@ def test_yaml_syntax_hook_reports_file_and_line(tmp_path):
                          cwd=tmp_path, capture_output=True, text=True, timeout=60)
     assert run.returncode == 1
     lines = run.stderr.splitlines()
-    assert lines[0].startswith("data/region.yml:4: YAML syntax error")
-    assert lines[1] == "data/tabs.yml:2: indent with spaces, not tabs"
+    assert lines == ["data/region.yml:4: linjen har 1 mellomrom mer innrykk enn linjen over; "
+                     "fjern 1 mellomrom først på linjen",
+                     "data/tabs.yml:2: linjen har innrykk med tabulator; bruk mellomrom i stedet"]
 
 
 def test_yaml_syntax_hook_accepts_the_repositorys_yaml():

@@ -132,18 +132,18 @@ def test_a_billion_laughs_alias_bomb_is_refused_quickly(data_root):
     with hang_guard(60), pytest.raises(DataErrors) as caught:
         load_course_text(data_root, bomb)
     assert [str(e) for e in caught.value.errors] == [
-        f"{COURSE_FILE}:2: anchors and aliases (&name, *name) are not allowed in data files; write the value out"]
+        f"{COURSE_FILE}:2: ankere og henvisninger (&navn, *navn) er ikke tillatt i datafiler; skriv verdien helt ut"]
 
 
 def test_a_deeply_nested_file_is_refused(data_root):
     with pytest.raises(DataErrors) as caught:
         load_course_text(data_root, "title: " + "[" * 10000 + "]" * 10000 + "\n")
-    assert "nested far too deeply" in str(caught.value.errors[0])
+    assert "altfor mange nivåer med innrykk" in str(caught.value.errors[0])
 
 
 def test_an_oversized_file_is_refused_before_it_is_parsed(data_root):
     with pytest.raises(DataErrors) as caught:
         load_course_text(data_root, "description: " + "x" * (300 * 1024) + "\n")
     assert str(caught.value.errors[0]) == (
-        f"{COURSE_FILE}:1: the file is 300 KB; data files may be at most 256 KB: "
-        "split it or remove what is not data")
+        f"{COURSE_FILE}:1: filen er 300 KB; en datafil kan være høyst 256 KB: "
+        "del den opp eller fjern det som ikke er data")

@@ -4,6 +4,9 @@ PyYAML follows YAML 1.1, where `no` is False, `18:00` is the number 1080 and
 dates are built (or crash with a bare ValueError) inside the loader. We keep
 only YAML 1.2's implicit types (true/false, null, decimal numbers); every
 other scalar stays a string, and the models validate dates and times from it.
+A decimal number remembers how it was written (TypedFloat), so a message quotes
+`start: 18.00` back as 18.00, not 18.0. Syntax slips are told in plain words on
+their own line by yamlslips.py.
 """
 
 from __future__ import annotations
@@ -16,6 +19,8 @@ from typing import Any
 import yaml
 
 from etablerer.inputs.errors import DataError, format_loc
+from etablerer.inputs.messages import N_, _
+from etablerer.inputs.yamlslips import describe, not_utf8
 
 Path_ = tuple[str | int, ...]
 
@@ -32,7 +37,8 @@ class _Refused(Exception):
         self.error = error
 
 
-ALIAS_PROBLEM = "anchors and aliases (&name, *name) are not allowed in data files; write the value out"
+ALIAS_PROBLEM = N_("anchors and aliases (&name, *name) are not allowed in data files; write the value out")
+EMPTY_FILE = N_("the file is empty; fill it in or delete it")
 
 
 class EditorLoader(yaml.SafeLoader):
@@ -66,6 +72,34 @@ def _construct_decimal_int(loader: EditorLoader, node: yaml.ScalarNode) -> int:
 EditorLoader.add_constructor("tag:yaml.org,2002:int", _construct_decimal_int)
 
 
+class TypedFloat(float):
+    """A decimal number as the editor typed it: str() gives '18.00' and '450.50', not '18.0' and '450.5'.
+
+    Messages quote a wrong value with str() (and Decimal(str(value)) keeps the written
+    decimals); arithmetic gives plain floats."""
+
+    typed: str
+
+    def __new__(cls, value: float, typed: str | None = None) -> TypedFloat:
+        number = super().__new__(cls, value)
+        number.typed = typed if typed is not None else float.__repr__(number)
+        return number
+
+    def __str__(self) -> str:
+        return self.typed
+
+    def __reduce__(self):
+        return (TypedFloat, (float(self), self.typed))
+
+
+def _construct_typed_float(loader: EditorLoader, node: yaml.ScalarNode) -> TypedFloat:
+    typed = loader.construct_scalar(node)
+    return TypedFloat(float(typed), typed)
+
+
+EditorLoader.add_constructor("tag:yaml.org,2002:float", _construct_typed_float)
+
+
 @dataclass(frozen=True)
 class SourceDoc:
     """One loaded YAML file: its data and the line (1-based) of each path."""
@@ -95,25 +129,27 @@ class _Builder:
     def build(self, node: yaml.Node, path: Path_) -> Any:
         line = node.start_mark.line + 1
         if id(node) in self.seen:  # defence in depth: EditorLoader refuses aliases already
-            raise _Refused(DataError(self.shown_path, line, format_loc(path), ALIAS_PROBLEM))
+            raise _Refused(DataError(self.shown_path, line, format_loc(path), _(ALIAS_PROBLEM)))
         self.seen.add(id(node))
         if len(path) > MAX_DEPTH:
             raise _Refused(DataError(self.shown_path, line, format_loc(path),
-                                     f"nested more than {MAX_DEPTH} levels deep; no data file needs that"))
+                                     _("nested more than {depth} levels deep; no data file needs that").format(
+                                         depth=MAX_DEPTH)))
         self.lines.setdefault(path, line)
         if isinstance(node, yaml.MappingNode):
             result: dict[str, Any] = {}
             for key_node, value_node in node.value:
                 if not isinstance(key_node, yaml.ScalarNode):
                     raise _Refused(DataError(self.shown_path, key_node.start_mark.line + 1, format_loc(path),
-                                             "a field name must be plain text"))
+                                             _("a field name must be plain text, such as title")))
                 key = self.loader.construct_object(key_node, deep=True)
                 line = key_node.start_mark.line + 1
                 if not isinstance(key, str):
                     key = str(key)
                 if key in result:
                     self.errors.append(DataError(self.shown_path, line, format_loc(path + (key,)),
-                                                 f"'{key}' is written twice in the same block; keep one"))
+                                                 _("'{key}' is written twice in the same block; keep one").format(
+                                                     key=key)))
                     continue
                 self.lines[path + (key,)] = line
                 result[key] = self.build(value_node, path + (key,))
@@ -127,12 +163,15 @@ def load_yaml(file: Path, shown_path: str) -> tuple[SourceDoc | None, list[DataE
     """Load one YAML file. Returns the document, or None and the errors."""
     size = file.stat().st_size
     if size > MAX_FILE_BYTES:
-        return None, [DataError(shown_path, 1, "", f"the file is {size // 1024} KB; data files may be at most "
-                                                   f"{MAX_FILE_BYTES // 1024} KB: split it or remove what is not data")]
+        return None, [DataError(shown_path, 1, "", _("the file is {size} KB; data files may be at most {limit} KB: "
+                                                     "split it or remove what is not data").format(
+            size=size // 1024, limit=MAX_FILE_BYTES // 1024))]
+    data = file.read_bytes()
     try:
-        text = file.read_text(encoding="utf-8")
+        text = data.decode("utf-8")
     except UnicodeDecodeError as exc:
-        return None, [DataError(shown_path, 1, "", f"the file is not UTF-8 text ({exc.reason}); save it as UTF-8")]
+        slip = not_utf8(data, exc)
+        return None, [DataError(shown_path, slip.line, "", slip.message)]
     return parse_yaml(text, shown_path)
 
 
@@ -160,20 +199,21 @@ def _parse(text: str, shown_path: str) -> tuple[SourceDoc | None, list[DataError
     try:
         node = loader.get_single_node()
         if node is None:
-            return None, [DataError(shown_path, 1, "", "the file is empty; fill it in or delete it")]
+            return None, [DataError(shown_path, 1, "", _(EMPTY_FILE))]
         builder = _Builder(loader, shown_path)
         data = builder.build(node, ())
     except yaml.MarkedYAMLError as exc:
-        return None, [_syntax_error(exc, shown_path)]
+        return None, [_syntax_error(exc, text, shown_path)]
     except yaml.reader.ReaderError as exc:
         return None, [_reader_error(exc, text, shown_path)]
     except _Refused as exc:
         return None, [exc.error]
     except RecursionError:
-        return None, [DataError(shown_path, 1, "", f"nested far too deeply; no data file needs more than "
-                                                   f"{MAX_DEPTH} levels")]
-    except yaml.YAMLError as exc:  # unmarked errors are rare; still no traceback
-        return None, [DataError(shown_path, 1, "", f"YAML error: {exc}")]
+        return None, [DataError(shown_path, 1, "", _("nested far too deeply; no data file needs more than "
+                                                     "{depth} levels").format(depth=MAX_DEPTH))]
+    except yaml.YAMLError:  # unmarked errors are rare; still no traceback
+        return None, [DataError(shown_path, 1, "", _("the file cannot be read; check the indentation, the colons "
+                                                     "and the quote marks"))]
     finally:
         loader.dispose()
     if builder.errors:
@@ -184,22 +224,14 @@ def _parse(text: str, shown_path: str) -> tuple[SourceDoc | None, list[DataError
 def _reader_error(exc: yaml.reader.ReaderError, text: str, shown_path: str) -> DataError:
     """A character YAML does not allow (a pasted control character, say)."""
     line = text[: exc.position].count("\n") + 1
-    return DataError(shown_path, line, "", "this line contains an invisible control character "
-                                           f"(#x{exc.character:04x} when shown as a code); "
-                                           "delete it and retype the text")
+    return DataError(shown_path, line, "", _("this line contains an invisible control character "
+                                             "(#x{code} when shown as a code); delete it and retype the text").format(
+        code=f"{exc.character:04x}"))
 
 
-def _syntax_error(exc: yaml.MarkedYAMLError, shown_path: str) -> DataError:
-    mark = exc.problem_mark or exc.context_mark
-    line = mark.line + 1 if mark else 1
-    problem = exc.problem or "invalid YAML"
-    if problem == ALIAS_PROBLEM:
-        advice = problem
-    elif "\\t" in problem or "tab" in problem:
-        advice = "indent with spaces, not tabs"
-    else:
-        advice = f"YAML syntax error: {problem}"
-        if exc.context:
-            advice += f" ({exc.context})"
-        advice += "; check indentation, colons and quotes on this line and the one above"
-    return DataError(shown_path, line, "", advice)
+def _syntax_error(exc: yaml.MarkedYAMLError, text: str, shown_path: str) -> DataError:
+    if exc.problem == ALIAS_PROBLEM:
+        mark = exc.problem_mark or exc.context_mark
+        return DataError(shown_path, mark.line + 1 if mark else 1, "", _(ALIAS_PROBLEM))
+    slip = describe(exc, text)
+    return DataError(shown_path, slip.line, "", slip.message)

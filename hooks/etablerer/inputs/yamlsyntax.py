@@ -2,7 +2,8 @@
 
 Files under data/ are read as the build reads them (yamlsource.py: tabs,
 duplicate keys, control characters). Other YAML (mkdocs.yml, workflows) is
-only parsed, not constructed, so tags such as !!python/name are no problem.
+only parsed, not constructed, so tags such as !!python/name are no problem;
+its slips are told in the same plain words (yamlslips.py).
 """
 
 from __future__ import annotations
@@ -12,23 +13,29 @@ from pathlib import Path
 
 import yaml
 
+from etablerer.inputs.messages import _
+from etablerer.inputs.yamlslips import describe, not_utf8
 from etablerer.inputs.yamlsource import load_yaml
 
 
 def problems(file: Path, shown: str) -> list[str]:
     if shown.startswith("data/"):
-        _, errors = load_yaml(file, shown)
+        _loaded, errors = load_yaml(file, shown)
         return [str(e) for e in errors]
+    data = file.read_bytes()
     try:
-        for _ in yaml.compose_all(file.read_text(encoding="utf-8"), Loader=yaml.SafeLoader):
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        slip = not_utf8(data, exc)
+        return [f"{shown}:{slip.line}: {slip.message}"]
+    try:
+        for _node in yaml.compose_all(text, Loader=yaml.SafeLoader):
             pass
-    except UnicodeDecodeError:
-        return [f"{shown}:1: the file is not UTF-8 text; save it as UTF-8"]
     except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        return [f"{shown}:{mark.line + 1 if mark else 1}: YAML syntax error: {exc.problem or exc}"]
-    except yaml.YAMLError as exc:
-        return [f"{shown}:1: YAML error: {exc}"]
+        slip = describe(exc, text)
+        return [f"{shown}:{slip.line}: {slip.message}"]
+    except yaml.YAMLError:
+        return [f"{shown}:1: " + _("the file cannot be read; check the indentation, the colons and the quote marks")]
     return []
 
 
