@@ -1,0 +1,184 @@
+"""Feature: an editor changes the courses in the browser, through the admin page (Decap CMS).
+
+Headless Chromium opens the admin page of a project copy with Decap's documented local
+backend (decap-server on 127.0.0.1, tests.support.cms), signs in, creates a course through
+the form, edits an existing course's date and tries a value the form must refuse. Then the
+two commands an editor's change must pass, `python -m etablerer check` (what `make check`
+runs) and `python -m etablerer build`, run on the copy, and the new course is on its pages.
+axe-core runs on the admin page's main views; the violations that are Decap's own are
+written down below (KNOWN_DECAP_VIOLATIONS) and on the accessibility page.
+"""
+
+from __future__ import annotations
+
+import pytest
+import yaml
+from playwright.sync_api import expect
+
+from etablerer.inputs.loading import load_data
+from tests.browser.support import RESULTS_DIR, run_axe
+from tests.support.browser import DESKTOP
+from tests.support.cms import CmsSite, choose, control, field, wait_for_file
+from tests.support.environ import PINNED_DAY
+from tests.support.expected import COPY
+from tests.support.project import run_etablerer
+from tests.support.site import page_file
+
+pytestmark = [pytest.mark.browser, pytest.mark.build, pytest.mark.slow]
+
+NEW_ID = "kurs-fra-skjemaet-2027"
+NEW_TITLE = {"nb": "Kurs laget i skjemaet", "en": "Course made in the admin form"}
+NEW_SESSIONS = [("del-1", "2027-05-03"), ("del-2", "2027-05-10")]
+NEW_PRICE = 450
+
+EDITED_ID = "etablererkurs-engelsk-test-2027"  # its second session moves a week
+EDITED_TITLE = "Etablererkurs på engelsk"
+EDITED_SESSION, OLD_DATE, NEW_DATE = 1, "2027-03-10", "2027-03-17"
+
+LOCAL = ("http://127.0.0.1:", "data:", "blob:")
+UI_TIMEOUT_MS = 20_000  # only catches a hang
+
+
+@pytest.fixture(scope="module")
+def cms(tmp_path_factory):
+    try:
+        site = CmsSite.start(tmp_path_factory.mktemp("cms"))
+    except LookupError as missing:
+        pytest.fail(str(missing), pytrace=False)
+    yield site
+    site.stop()
+
+
+@pytest.fixture
+def admin(browser, cms):
+    """The admin page, signed in (the local backend's sign-in button), at the course list.
+    Every request off 127.0.0.1 is refused and recorded: the admin page loads nothing from
+    another host."""
+    context = browser.new_context(viewport=DESKTOP, locale="nb-NO", reduced_motion="reduce")
+    context.set_default_timeout(UI_TIMEOUT_MS)
+    elsewhere: list[str] = []
+
+    # Recorded, not routed: Playwright's routing held Decap's requests to decap-server
+    # for up to 20 s each.
+    context.on("request", lambda request: None if request.url.startswith(LOCAL) else elsewhere.append(request.url))
+    page = context.new_page()
+    page.saved = []  # each request that asks decap-server to write an entry
+
+    def record_save(request):
+        if request.method == "POST" and '"persistEntry"' in (request.post_data or ""):
+            page.saved.append(request.post_data)
+
+    page.on("request", record_save)
+    page.goto(cms.admin_url, wait_until="load")
+    page.get_by_role("button", name="Logg inn").click()
+    page.wait_for_url("**/#/collections/**")
+    yield page
+    # What the page showed last, for a person looking into a failure.
+    RESULTS_DIR.mkdir(parents=True, exist_ok=True)
+    page.screenshot(path=RESULTS_DIR / "cms-admin-last.png")
+    context.close()
+    assert not elsewhere, f"the admin page asked other hosts: {elsewhere}"
+
+
+def expand(list_field) -> None:
+    """Open a list that Decap shows collapsed (a saved entry's lists are): the list's own
+    toggle opens every item."""
+    toggle = list_field.get_by_test_id("expand-button").first
+    if toggle.get_attribute("aria-label") == "Expand":
+        toggle.click()
+
+
+def open_entry(page, cms, title: str, course_id: str) -> None:
+    """The course list, then the course by its title, as an editor opens it."""
+    page.goto(cms.admin_url + "#/collections/courses")
+    page.get_by_text(title, exact=True).click()
+    expect(control(page, "id")).to_have_value(course_id)
+
+
+def publish(page) -> None:
+    """Save as a simple-mode editor does: Publiser, then Publiser nå."""
+    page.get_by_role("button", name="Publiser", exact=True).click()
+    page.get_by_role("menuitem", name="Publiser nå").click()
+
+
+def fill_new_course(page) -> None:
+    control(page, "id").fill(NEW_ID)
+    title = field(page, "title")
+    control(title, "nb").fill(NEW_TITLE["nb"])
+    control(title, "en").fill(NEW_TITLE["en"])
+    choose(page, page, "kind", "theme")
+    control(field(page, "description"), "nb").fill("Et kurs som en redaktør la inn i skjemaet.")
+    sessions = field(page, "sessions")
+    add = sessions.get_by_role("button", name="Add samlinger")
+    for number, (session_id, day) in enumerate(NEW_SESSIONS):
+        add.click()
+        control(sessions, "id", number).fill(session_id)
+        control(sessions, "date", number).fill(day)
+        control(sessions, "start", number).fill("18:00")
+        control(sessions, "end", number).fill("21:00")
+    choose(page, page, "format", "onsite")
+    venue = field(page, "venue")
+    control(venue, "name").fill("Eksempelsenteret")
+    control(venue, "street").fill("Eksempelveien 2")
+    control(venue, "postcode").fill("1540")
+    control(venue, "city").fill("Vestby")
+    choose(page, venue, "municipality", "Vestby", typed="Ves")  # a relation: the list of municipalities
+    choose(page, page, "languages", "nb")
+    control(page, "price").fill(str(NEW_PRICE))
+    control(page, "capacity").fill("20")
+    control(field(page, "registration"), "deadline").fill("2027-04-26")
+    control(field(page, "target_group"), "nb").fill("Deg som vil starte bedrift.")
+
+
+def test_an_editor_creates_a_course_edits_a_date_and_is_refused_a_bad_value(admin, cms):
+    page = admin
+    courses = cms.root / "data" / "courses"
+
+    # A new course, through the form.
+    page.goto(cms.admin_url + "#/collections/courses/new")
+    fill_new_course(page)
+    publish(page)
+    written = yaml.safe_load(wait_for_file(courses / f"{NEW_ID}.yml", lambda text: NEW_ID in text))
+    assert written["title"] == NEW_TITLE
+    assert [(s["id"], str(s["date"])) for s in written["sessions"]] == NEW_SESSIONS
+    assert written["price"] == NEW_PRICE
+    assert written["venue"]["municipality"] == "vestby"
+
+    # An existing course: its second session moves a week.
+    open_entry(page, cms, EDITED_TITLE, EDITED_ID)
+    expand(field(page, "sessions"))
+    date = control(field(page, "sessions"), "date", EDITED_SESSION)
+    assert date.input_value() == OLD_DATE
+    date.fill(NEW_DATE)
+    publish(page)
+    edited_file = courses / f"{EDITED_ID}.yml"
+    wait_for_file(edited_file, lambda text: NEW_DATE in text)
+
+    # A value the form refuses: a price below 0. The field says why, and nothing is sent.
+    open_entry(page, cms, NEW_TITLE["nb"], NEW_ID)
+    before = (courses / f"{NEW_ID}.yml").read_text(encoding="utf-8")
+    control(page, "price").fill("-5")
+    saves = len(page.saved)
+    publish(page)
+    expect(field(page, "price").locator('ul[class*="ControlErrorsList"] li')).to_contain_text("0")
+    assert len(page.saved) == saves, "the form sent a refused value to the repository"
+    assert (courses / f"{NEW_ID}.yml").read_text(encoding="utf-8") == before
+
+    # What the CMS changed: the new course and the edited one, nothing else.
+    assert cms.changed_files() == sorted([f"data/courses/{NEW_ID}.yml", f"data/courses/{EDITED_ID}.yml"])
+
+    # `make check` accepts the copy, and the build has the new course on its pages.
+    check = run_etablerer(cms.root, PINNED_DAY, "check")
+    assert check.returncode == 0, check.stdout + check.stderr
+    out = cms.root / "built"
+    build = run_etablerer(cms.root, PINNED_DAY, "build", "--site", str(out))
+    assert build.returncode == 0, build.stdout + build.stderr
+    data = load_data(cms.root / "data", cms.root / "content", cms.root)
+    edited = next(c for c in data.courses if c.id == EDITED_ID)
+    assert str(edited.sessions[EDITED_SESSION].date) == NEW_DATE
+    page_nb = (out / COPY / page_file(f"kurs/{NEW_ID}/")).read_text(encoding="utf-8")
+    page_en = (out / COPY / "en" / page_file(f"kurs/{NEW_ID}/")).read_text(encoding="utf-8")
+    assert NEW_TITLE["nb"] in page_nb
+    assert NEW_TITLE["en"] in page_en
+    catalogue = (out / COPY / page_file("kurs/")).read_text(encoding="utf-8")
+    assert NEW_TITLE["nb"] in catalogue
