@@ -1,11 +1,12 @@
 """The admin page (Decap CMS) against a local repository copy, for tests/cms.
 
-CmsSite.start(work) makes a project copy (tests.support.project.project_copy) into a git
-repository (one commit, so a test can ask git what the CMS changed), writes the admin page
-into its site/admin/ with Decap's local backend pointing at a decap-server on a free port of
-127.0.0.1, starts that decap-server (MODE=fs: it writes the files of the copy directly; with
-it Decap falls back from the editorial workflow to simple publishing, as it logs) and a
-static HTTP server for site/, also on a free port. stop() stops both.
+CmsSite.start(work) makes a project copy (tests.support.project.project_copy, plus the
+repository's cms/config.yml and a link to its node_modules/) into a git repository (one
+commit, so a test can ask git what the CMS changed), writes the admin page into its
+site/admin/ as `make admin CMS_LOCAL=1` does (`python -m etablerer admin` with CMS_LOCAL_URL,
+the address of a decap-server on a free port of 127.0.0.1; the page then publishes simply,
+without the editorial workflow), starts that decap-server (MODE=fs: it writes the files of
+the copy directly) and a static HTTP server for site/, also on a free port. stop() stops both.
 
 The form helpers (field, control, choose) find Decap's widgets by the field names of the
 configuration: Decap gives each control the id `<name>-field-<n>` and wraps it, with its
@@ -26,17 +27,15 @@ from pathlib import Path
 
 from tests.fixtures import REPO
 
-from .project import project_copy, stop_process
+from .environ import PINNED_DAY
+from .project import project_copy, run_etablerer, stop_process
 
 NODE_MODULES = REPO / "node_modules"
 DECAP_SERVER = NODE_MODULES / "decap-server" / "dist" / "index.js"
 DECAP_BUNDLE = NODE_MODULES / "decap-cms" / "dist" / "decap-cms.js"
+CMS_CONFIG = "cms/config.yml"  # generated from the models by make schema
 NO_NODE_MODULES = ("decap-server or decap-cms is not installed: run `make test` (it runs npm ci first), "
                    "or `npm ci --ignore-scripts` at the repository root.")
-
-# The hand-made admin page and configuration (tests/support/handmade_admin/), used until
-# `python -m etablerer admin` writes the generated ones.
-HANDMADE = Path(__file__).with_name("handmade_admin")
 
 STARTUP_SECONDS = 30  # only catches a hang: decap-server listens within a second or two
 
@@ -66,15 +65,11 @@ def git(root: Path, *args: str) -> str:
 
 
 def write_admin(root: Path, proxy_url: str) -> Path:
-    """site/admin/ of the copy `root`: the page, Decap's bundle and the configuration with
-    `local_backend` at `proxy_url`. Returns the folder."""
-    admin = root / "site" / "admin"
-    admin.mkdir(parents=True, exist_ok=True)
-    shutil.copy2(HANDMADE / "index.html", admin / "index.html")
-    shutil.copy2(DECAP_BUNDLE, admin / "decap-cms.js")
-    config = (HANDMADE / "config.yml").read_text(encoding="utf-8")
-    (admin / "config.yml").write_text(config + f"local_backend:\n  url: {proxy_url}\n", encoding="utf-8")
-    return admin
+    """site/admin/ of the copy `root`, as `make admin CMS_LOCAL=1 CMS_LOCAL_URL=proxy_url` writes it."""
+    result = run_etablerer(root, PINNED_DAY, "admin", CMS_LOCAL="1", CMS_LOCAL_URL=proxy_url)
+    if result.returncode != 0:
+        raise RuntimeError(f"python -m etablerer admin failed:\n{result.stdout}{result.stderr}")
+    return root / "site" / "admin"
 
 
 class _Handler(http.server.SimpleHTTPRequestHandler):
@@ -102,7 +97,11 @@ class CmsSite:
         if not (DECAP_SERVER.is_file() and DECAP_BUNDLE.is_file()):
             raise LookupError(NO_NODE_MODULES)
         root = project_copy(work / "project")
+        (root / CMS_CONFIG).parent.mkdir()
+        shutil.copy2(REPO / CMS_CONFIG, root / CMS_CONFIG)
+        (root / "node_modules").symlink_to(NODE_MODULES, target_is_directory=True)
         git(root, "init", "-q", "-b", "main")
+        (root / ".git" / "info" / "exclude").write_text("/site/\n/built/\n/node_modules\n", encoding="utf-8")
         git(root, "add", "-A")
         git(root, "commit", "-q", "-m", "The fixture project")
         port = free_port()
@@ -131,9 +130,9 @@ class CmsSite:
         return f"{self.origin}/admin/"
 
     def changed_files(self) -> list[str]:
-        """What the CMS changed in the copy since the fixture commit (git status), without site/."""
-        lines = git(self.root, "status", "--porcelain", "--untracked-files=all").splitlines()
-        return sorted(line[3:] for line in lines if not line[3:].startswith("site/"))
+        """What the CMS changed in the copy since the fixture commit (git status)."""
+        status = git(self.root, "status", "--porcelain", "--untracked-files=all")
+        return sorted(line[3:] for line in status.splitlines())
 
     def stop(self) -> None:
         self.web.shutdown()
@@ -141,7 +140,7 @@ class CmsSite:
         stop_process(self.proxy)
 
 
-def wait_for_file(path: Path, condition, timeout: float = 20) -> str:
+def wait_for_file(path: Path, condition, timeout: float = 30) -> str:
     """The text of `path` once `condition(text)` holds (decap-server writes it after the
     form's save); fails after `timeout` seconds, which only catches a save that never lands."""
     deadline = time.monotonic() + timeout
@@ -165,7 +164,7 @@ def field(scope, name: str):
 
 def control(scope, name: str, nth: int = 0):
     """The input (text, number, date, or a select's combobox) of the nth field `name` in scope."""
-    return scope.locator(f'[id^="{name}-field-"]').nth(nth)
+    return scope.locator(f':is(input, textarea)[id^="{name}-field-"]').nth(nth)
 
 
 def choose(page, scope, name: str, option: str, typed: str | None = None) -> None:
