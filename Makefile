@@ -36,7 +36,7 @@ schema: $(STAMP)
 
 # The admin page (Decap CMS) in site/admin/; run it after make site, which replaces site/.
 # CMS_REPO=owner/name CMS_BRANCH=main CMS_AUTH_URL=https://… (the OAuth client), or CMS_LOCAL=1
-# [CMS_LOCAL_URL=http://localhost:8081/api/v1] to save through decap-server (npx decap-server).
+# [CMS_LOCAL_URL=http://localhost:8081/api/v1] to save through node_modules/.bin/decap-server.
 admin: $(STAMP) $(NODE_STAMP)
 	$(BIN)/python -m etablerer admin
 
