@@ -59,7 +59,7 @@ def test_csp_allows_only_what_decap_needs():
     policy = content_security_policy(Backend(repo="o/n", auth_url="https://auth.example/x",
                                              local_url="http://localhost:8081/api/v1"))
     connect = next(d for d in policy.split("; ") if d.startswith("connect-src"))
-    assert connect.split()[1:] == ["'self'", "https://api.github.com", "https://auth.example", "http://localhost:8081"]
+    assert connect.split()[1:] == ["'self'", "blob:", "https://api.github.com", "https://auth.example", "http://localhost:8081"]
     directives = dict(d.split(" ", 1) for d in policy.split("; "))
     assert directives["script-src"] == "'self' 'unsafe-eval'"  # no inline script
     assert "object-src 'none'" in policy
@@ -84,7 +84,8 @@ def test_make_admin_writes_page_program_and_config(admin_site):
     page = BeautifulSoup((admin / "index.html").read_text(encoding="utf-8"), "html.parser")
     assert page.html["lang"] == "nb"
     assert page.find("meta", attrs={"http-equiv": "Content-Security-Policy"})["content"].startswith("default-src")
-    assert [s["src"] for s in page.find_all("script")] == ["decap-cms.js"]
+    assert [s["src"] for s in page.find_all("script")] == ["decap-cms.js", "localtext.js"]
+    assert "registerWidget(\"localtext\"" in (admin / "localtext.js").read_text(encoding="utf-8")
     assert (admin / "decap-cms.js").stat().st_size > 1_000_000
     assert (admin / "decap-cms.js.LICENSE.txt").is_file()
     assert not list(admin.glob("*.map"))

@@ -93,7 +93,7 @@ def test_dates_and_times_are_strings_with_the_loaders_pattern():
 
 def test_translatable_texts_are_objects_with_bokmal_required():
     title = fields_of(collection("courses"))["title"]
-    assert title["widget"] == "object" and title["fields"] == [
+    assert title["widget"] == "localtext" and title["fields"] == [
         {"name": "nb", "label": "bokmål", "widget": "string", "required": True}]
     description = fields_of(collection("courses"))["description"]
     assert description["fields"][0]["widget"] == "text"
@@ -115,3 +115,14 @@ def test_logos_upload_where_the_model_expects_them():
     assert logo["file"]["widget"] == "image"
     assert logo["file"]["media_folder"] == "/content/assets/logos"
     assert logo["file"]["public_folder"] == "assets/logos"  # model.Logo.file: "assets/logos/viken.svg"
+
+
+def test_nothing_is_required_inside_an_optional_object():
+    """Decap checks required fields inside an object left out (an online course has no venue)."""
+    course = fields_of(collection("courses"))
+    venue = course["venue"]
+    assert venue["required"] is False
+    assert all(f.get("required") is False for f in venue["fields"])
+    assert all(f.get("required") is False for f in fields_of(venue)["address"]["fields"])
+    assert course["practical"]["fields"][0]["required"] is False  # an optional text: its bokmål too
+    assert "required" not in fields_of(course["registration"])["deadline"]  # a required object keeps them

@@ -6,8 +6,9 @@ data/ (the languages of data/region.yml) and on where the site is published (bac
 filled in by `make admin` (publish/admin.py) when it writes site/admin/config.yml.
 
 Shapes, chosen so that what Decap writes loads back to the same model:
-- a text that may be translated ({nb: …, en: …}) is an object with one field per language
-  (only nb here; admin adds the others); bokmål is required;
+- a text that may be translated ({nb: …, en: …}) is a `localtext` widget (Decap's object
+  widget, one field per language, that also reads a plain string as bokmål: admin/localtext.js);
+  only nb here, admin adds the others; bokmål is required;
 - dates and times are strings with a pattern, never Decap's datetime widget, so "18:00"
   stays the string the loader reads (fieldtypes.py);
 - Literal fields are selects; ids of other records are relation widgets;
@@ -52,6 +53,8 @@ PATTERN_HINTS: dict[str, str] = {
     "other": N_("The value does not have the form the hint describes."),
 }
 TEXT_TYPES = {ft.Text: "text", ft.ShortText: "string"}
+# Decap's object widget that also reads a plain string as the bokmål text (publish/admin.py adds it).
+TEXT_WIDGET = "localtext"
 
 
 def _unwrap_optional(hint: Any) -> tuple[Any, bool]:
@@ -88,7 +91,7 @@ def _pattern_hint(hint: Any) -> str:
 
 def _text_field(widget: str) -> dict[str, Any]:
     """A translatable text: one field per language; make admin adds the languages after nb."""
-    return {"widget": "object", "collapsed": False,
+    return {"widget": TEXT_WIDGET, "collapsed": False,
             "fields": [{"name": DEFAULT_LANGUAGE, "label": "bokmål", "widget": widget, "required": True}]}
 
 
@@ -134,8 +137,18 @@ def model_fields(model: type[BaseModel]) -> list[dict[str, Any]]:
         field.update(_widget(model, name, hint, info))
         if optional or not info.is_required():
             field["required"] = False
+            _optional_inside(field)
         fields.append(field)
     return fields
+
+
+def _optional_inside(field: dict[str, Any]) -> None:
+    """Decap checks the required fields inside an object even when the object itself is left out
+    (an online course has no venue), so inside an optional object nothing is required: the
+    loader still says what a venue, once written, lacks."""
+    for inner in field.get("fields", []) if field.get("widget") != "list" else []:
+        inner["required"] = False
+        _optional_inside(inner)
 
 
 def _widget(model: type[BaseModel], name: str, hint: Any, info: Any) -> dict[str, Any]:

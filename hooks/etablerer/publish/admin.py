@@ -2,6 +2,7 @@
 
 Not part of `make site` (which needs Python only): this needs the npm packages of package.json.
 It writes index.html (render/templates/admin/index.html, with its own Content-Security-Policy),
+our widget localtext.js (beside the template),
 the Decap CMS program copied from node_modules/decap-cms/dist/ (with its licence notes, decap-cms.js.LICENSE.txt;
 Decap CMS itself is MIT-licensed, see node_modules/decap-cms/package.json), and
 config.yml: cms/config.yml (generated from the models by make schema) with the languages of
@@ -19,13 +20,15 @@ from urllib.parse import urlsplit
 
 import yaml
 
-from etablerer.inputs.cmsconfig import CMS_DIR, CONFIG_FILE, DEFAULT_LANGUAGE
+from etablerer.inputs.cmsconfig import CMS_DIR, CONFIG_FILE, DEFAULT_LANGUAGE, TEXT_WIDGET
 from etablerer.inputs.fieldtypes import REVIEW_STATES
 from etablerer.inputs.languages import language_name
 from etablerer.inputs.messages import _
 from etablerer.render.environment import render
 
 ADMIN_DIR = "admin"
+TEMPLATES = Path(__file__).resolve().parents[1] / "render" / "templates" / "admin"
+WIDGETS = ("localtext.js",)  # our own widgets, loaded after decap-cms.js
 DECAP_DIST = Path("node_modules") / "decap-cms" / "dist"
 GITHUB_API = "https://api.github.com"
 
@@ -51,8 +54,8 @@ def _with_languages(node: Any, languages: tuple[str, ...]) -> Any:
     out = {key: _with_languages(value, languages) for key, value in node.items()}
     others = [code for code in languages if code != DEFAULT_LANGUAGE]
     fields = out.get("fields")
-    if out.get("widget") == "object" and isinstance(fields, list):
-        if [f.get("name") for f in fields] == [DEFAULT_LANGUAGE]:
+    if out.get("widget") in ("object", TEXT_WIDGET) and isinstance(fields, list):
+        if out.get("widget") == TEXT_WIDGET:
             bokmal_field = fields[0]
             out["fields"] = [bokmal_field, *({**bokmal_field, "name": code, "label": language_name(code),
                                               "required": False} for code in others)]
@@ -82,7 +85,7 @@ def _origin(url: str) -> str:
 
 
 def content_security_policy(backend: Backend) -> str:
-    connect = ["'self'", GITHUB_API, *(_origin(u) for u in (backend.auth_url, backend.local_url) if u)]
+    connect = ["'self'", "blob:", GITHUB_API, *(_origin(u) for u in (backend.auth_url, backend.local_url) if u)]
     return "; ".join([
         "default-src 'self'",
         "script-src 'self' 'unsafe-eval'",
@@ -119,11 +122,13 @@ def write_admin(root: Path, site: Path, languages: tuple[str, ...], backend: Bac
     target.mkdir(parents=True)
     for file in files:
         shutil.copy2(file, target / file.name)
+    for widget in WIDGETS:
+        shutil.copy2(TEMPLATES / widget, target / widget)
     config = admin_config(committed, languages, backend)
     (target / CONFIG_FILE).write_text(yaml.safe_dump(config, allow_unicode=True, sort_keys=False, width=120),
                                       encoding="utf-8")
     (target / "index.html").write_text(render(
-        "admin/index.html", csp=content_security_policy(backend), title=_("Edit the content (admin)"),
+        "admin/index.html", csp=content_security_policy(backend), widgets=WIDGETS, title=_("Edit the content (admin)"),
         noscript=_("The admin page needs JavaScript. You can also edit the files in data/ and content/ as "
                    "VEILEDNING.md describes.")), encoding="utf-8")
     return target
