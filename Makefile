@@ -7,7 +7,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: site test test-behaviour test-fast test-content check serve clean schema new-course new-organisation messages verify production-guard bench hashes audit
+.PHONY: admin site test test-behaviour test-fast test-content check serve clean schema new-course new-organisation messages verify production-guard bench hashes audit
 
 # requirements-hashes.lock is requirements.lock with the SHA-256 of every file of each
 # release: pip refuses anything else. After appending a dependency to requirements.lock,
@@ -28,9 +28,17 @@ site: $(STAMP)
 check: $(STAMP)
 	$(BIN)/python -m etablerer check $(if $(STRICT),--strict)
 
-# JSON Schema of every data file (schema/), from hooks/etablerer/inputs/model.py; commit the result.
+# JSON Schema of every data file (schema/) and the CMS configuration (cms/config.yml), from
+# hooks/etablerer/inputs/model.py; commit the result.
 schema: $(STAMP)
 	$(BIN)/python -m etablerer.inputs.schema
+	$(BIN)/python -m etablerer.inputs.cmsconfig
+
+# The admin page (Decap CMS) in site/admin/; run it after make site, which replaces site/.
+# CMS_REPO=owner/name CMS_BRANCH=main CMS_AUTH_URL=https://… (the OAuth client), or CMS_LOCAL=1
+# [CMS_LOCAL_URL=http://localhost:8081/api/v1] to save through node_modules/.bin/decap-server.
+admin: $(STAMP) $(NODE_STAMP)
+	$(BIN)/python -m etablerer admin
 
 # New content from a template, today's date filled in: make new-course TITLE="Regnskap for nybegynnere"
 # (make passes TITLE and NAME to the command through the environment, so quotes in them are safe).
@@ -40,8 +48,9 @@ new-course: $(STAMP)
 new-organisation: $(STAMP)
 	$(BIN)/python -m etablerer.newcontent organisation
 
-# npm packages the tests use (package.json: vnu-jar, the Nu HTML Checker). No install
-# scripts: vnu-jar's would try to download a Java; .ci/run installs Debian's instead.
+# npm packages (package.json): vnu-jar, the Nu HTML Checker the tests use; decap-cms and
+# decap-server for make admin. No install scripts: vnu-jar's would try to download a Java;
+# .ci/run installs Debian's instead (decap-server runs without any).
 NODE_STAMP := node_modules/.installed
 $(NODE_STAMP): package.json package-lock.json
 	npm ci --no-audit --no-fund --ignore-scripts

@@ -15,6 +15,7 @@ from etablerer.inputs.content import check_content
 from etablerer.inputs.errors import DataErrors, shown_path
 from etablerer.inputs.loading import load_data
 from etablerer.inputs.messages import _, ngettext
+from etablerer.publish.admin import AdminFailed, Backend, write_admin
 from etablerer.publish.build import BuildFailed, build_site
 from etablerer.publish.copies import TOKEN_HOST
 from etablerer.publish.guard import production_refusal
@@ -160,6 +161,23 @@ def cmd_production_guard(root: Path) -> int:
 
 
 
+def cmd_admin(root: Path, site: Path) -> int:
+    """site/admin/: the CMS page; CMS_REPO, CMS_BRANCH, CMS_AUTH_URL, CMS_LOCAL and CMS_LOCAL_URL say where it saves."""
+    local = os.environ.get("CMS_LOCAL", "") == "1"
+    repo = os.environ.get("CMS_REPO") or os.environ.get("GITHUB_REPOSITORY") or ("local/project" if local else "")
+    if not repo:
+        raise AdminFailed(_("say which repository the CMS saves to: make admin CMS_REPO=owner/name "
+                            "(or CMS_LOCAL=1 to try it with decap-server)"))
+    backend = Backend(repo=repo, branch=os.environ.get("CMS_BRANCH") or "main",
+                      auth_url=os.environ.get("CMS_AUTH_URL") or None,
+                      local_url=(os.environ.get("CMS_LOCAL_URL") or "http://localhost:8081/api/v1") if local else None)
+    data = validate(root)
+    target = write_admin(root, site, data.region.languages, backend)
+    print(_("Wrote {folder}: the admin page saves to {repo} ({branch}).").format(
+        folder=shown_path(target, root) + "/", repo=backend.local_url or backend.repo, branch=backend.branch))
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     # --root may come before or after the command
     common = argparse.ArgumentParser(add_help=False)
@@ -183,6 +201,8 @@ def main(argv: list[str] | None = None) -> int:
                         help=_("manifest.json (default: ROOT/site/manifest.json)"))
     verify.add_argument("--list", action="store_true",
                         help=_("only print the manifest's copies as a JSON list (for CI)"))
+    admin = sub.add_parser("admin", parents=[common], help=_("write site/admin/: the admin page (Decap CMS)"))
+    admin.add_argument("--site", type=Path, default=None, help=_("output folder (default: ROOT/site)"))
     sub.add_parser("production-guard", parents=[common],
                    help=_("exit 1 while any data is sample or any logo a placeholder"))
     args = parser.parse_args(argv)
@@ -196,6 +216,8 @@ def main(argv: list[str] | None = None) -> int:
             return cmd_verify(root, args.manifest, args.copy, args.dir)
         if args.command == "production-guard":
             return cmd_production_guard(root)
+        if args.command == "admin":
+            return cmd_admin(root, (args.site or root / "site").resolve())
         only = tuple(s.strip() for s in args.only.split(",") if s.strip()) if args.only else None
         languages = tuple(s.strip() for s in args.languages.split(",") if s.strip()) if args.languages else None
         return cmd_build(root, (args.site or root / "site").resolve(), only, languages)
@@ -208,6 +230,9 @@ def main(argv: list[str] | None = None) -> int:
                 count).format(count=count)]), file=sys.stderr)
         else:
             print(exc.report(), file=sys.stderr)
+        return 1
+    except AdminFailed as exc:
+        print(_("make admin: {reason}").format(reason=exc), file=sys.stderr)
         return 1
     except ManifestError as exc:
         print(_("make verify: {reason}").format(reason=exc), file=sys.stderr)
