@@ -25,8 +25,11 @@ $(STAMP): pyproject.toml requirements.lock requirements-hashes.lock
 site: $(STAMP)
 	ETABLERER_ENGINE="$(ENGINE)" $(BIN)/python -m etablerer build $(if $(ONLY),--only "$(ONLY)") $(if $(LANGUAGES),--languages "$(LANGUAGES)")
 
+# Each problem also as a GitHub annotation (::error file=…,line=…::…) in GitHub Actions
+# (GITHUB_ACTIONS=true), or with ANNOTATIONS=1; ANNOTATIONS=0 never.
+CHECK_ANNOTATIONS = $(if $(filter 1,$(ANNOTATIONS)),--annotations)$(if $(filter 0,$(ANNOTATIONS)),--no-annotations)
 check: $(STAMP)
-	$(BIN)/python -m etablerer check $(if $(STRICT),--strict)
+	$(BIN)/python -m etablerer check $(if $(STRICT),--strict) $(CHECK_ANNOTATIONS)
 
 # JSON Schema of every data file (schema/) and the CMS configuration (cms/config.yml), from
 # hooks/etablerer/inputs/model.py; commit the result.
@@ -79,9 +82,10 @@ test-fast: $(STAMP)
 	$(PYTEST) -m "not browser and not build"
 
 # The validator first: a data error is shown as make check shows it (file:line), before any test.
+# No annotations: CI's make check step before it has made them (GitHub would show each twice).
 test-content: $(STAMP) $(NODE_STAMP)
 	@$(BIN)/python -m tests.browser.find_chromium
-	$(BIN)/python -m etablerer check
+	$(BIN)/python -m etablerer check --no-annotations
 	$(PYTEST) tests/content
 
 # Check a folder against the build's manifest: make verify DIR=path/to/moss COPY=moss

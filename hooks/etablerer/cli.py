@@ -22,6 +22,7 @@ from etablerer.publish.guard import production_refusal
 from etablerer.publish.manifest import MANIFEST, ManifestError, read_manifest
 from etablerer.publish.verify import report, verify_copy
 from etablerer.render.pages import generated_pages
+from etablerer.reports import annotations
 from etablerer.reports.coveragepage import with_coverage_page
 from etablerer.reports.health import KINDS, findings, heading, note, summary
 from etablerer.reports.readability import readability
@@ -44,7 +45,7 @@ def validate(root: Path):
     return data
 
 
-def cmd_check(root: Path, strict: bool) -> int:
+def cmd_check(root: Path, strict: bool, annotate: bool = False) -> int:
     started = time.perf_counter()
     data = validate(root)
     view = SiteView(data, as_of_date(), TOKEN_HOST)
@@ -56,6 +57,8 @@ def cmd_check(root: Path, strict: bool) -> int:
     found = findings(view, lix=lix)
     # Strict runs fail on the findings, so they list every one; otherwise a short summary.
     lines = [note(f) for f in found] if strict else summary(found)[:-1]
+    if annotate:  # GitHub reads them anywhere in the output; first, so the plain last line stays last
+        lines = annotations.for_findings(found, strict=strict) + lines
     for line in lines:
         print(line)
     print(readability_summary(lix))
@@ -186,6 +189,9 @@ def main(argv: list[str] | None = None) -> int:
     sub = parser.add_subparsers(dest="command", required=True)
     check = sub.add_parser("check", parents=[common], help=_("validate data/ and content/ without building"))
     check.add_argument("--strict", action="store_true", help=_("content health findings (warnings) also fail"))
+    check.add_argument("--annotations", action=argparse.BooleanOptionalAction, default=None,
+                       help=_("also print each problem as a GitHub Actions annotation (::error file=…,line=…::…); "
+                              "default: on when GITHUB_ACTIONS=true"))
     build = sub.add_parser("build", parents=[common], help=_("build site/ with one copy per municipality"))
     build.add_argument("--site", type=Path, default=None, help=_("output folder (default: ROOT/site)"))
     build.add_argument("--only", default=None, metavar="SLUGS",
@@ -207,9 +213,10 @@ def main(argv: list[str] | None = None) -> int:
                    help=_("exit 1 while any data is sample or any logo a placeholder"))
     args = parser.parse_args(argv)
     root = getattr(args, "root", Path.cwd()).resolve()
+    annotate = args.command == "check" and annotations.wanted(args.annotations, os.environ)
     try:
         if args.command == "check":
-            return cmd_check(root, args.strict or os.environ.get("STRICT") == "1")
+            return cmd_check(root, args.strict or os.environ.get("STRICT") == "1", annotate)
         if args.command == "verify":
             if args.list:
                 return cmd_list_copies(root, args.manifest)
@@ -229,6 +236,8 @@ def main(argv: list[str] | None = None) -> int:
                 "{count} problems found, so nothing was built; site/ is unchanged. Fix them and run make site again.",
                 count).format(count=count)]), file=sys.stderr)
         else:
+            if annotate:  # on stdout, before the plain report and its last line on stderr
+                print("\n".join(annotations.for_errors(exc.errors)), flush=True)
             print(exc.report(), file=sys.stderr)
         return 1
     except AdminFailed as exc:

@@ -350,16 +350,21 @@ def note(text: object) -> str:
     return _("note: {text}").format(text=text)
 
 
-def summary_notes(found: list[Finding]) -> list[str]:
-    """One line per kind, with the first place and a count (without the 'note:' of the terminal)."""
-    lines = []
+def first_of_each_kind(found: list[Finding]) -> list[tuple[Finding, str]]:
+    """Per kind in report order: its first finding and what to add about the others ('' or ' (+3 more …)')."""
+    out = []
     for kind in KINDS:
         of_kind = [f for f in found if f.kind == kind]
         if not of_kind:
             continue
         more = _(" (+{count} more of this kind)").format(count=len(of_kind) - 1) if len(of_kind) > 1 else ""
-        lines.append(f"{of_kind[0]}{more}")
-    return lines
+        out.append((of_kind[0], more))
+    return out
+
+
+def summary_notes(found: list[Finding]) -> list[str]:
+    """One line per kind, with the first place and a count (without the 'note:' of the terminal)."""
+    return [f"{first}{more}" for first, more in first_of_each_kind(found)]
 
 
 def summary(found: list[Finding], report: str | None = None) -> list[str]:
