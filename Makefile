@@ -78,7 +78,7 @@ test-behaviour: $(STAMP) $(NODE_STAMP)
 # The quick loop while changing code: the tests that drive no Chromium and build no site
 # (pytest markers, pyproject.toml: -m "not browser and not build"): data, validator, editors'
 # tools, workflows; about a minute. make test runs them all.
-test-fast: $(STAMP)
+test-fast: $(STAMP) $(NODE_STAMP)
 	$(PYTEST) -m "not browser and not build"
 
 # The validator first: a data error is shown as make check shows it (file:line), before any test.

@@ -206,8 +206,14 @@ def build_config() -> dict[str, Any]:
         "media_folder": "content/assets",
         "public_folder": "assets",
         "slug": {"encoding": "ascii", "clean_accents": True},
-        "collections": collections(),
+        "collections": [_without_preview(c) for c in collections()],
     }
+
+
+def _without_preview(collection: dict[str, Any]) -> dict[str, Any]:
+    """Decap's preview pane is an untitled frame (axe: frame-title) that shows raw fields, not our
+    pages; the page itself is seen with make serve or on the preview site."""
+    return {**collection, "editor": {"preview": False}}
 
 
 def render_config(config: dict[str, Any]) -> str:

@@ -11,7 +11,7 @@ from etablerer.inputs.errors import DataError
 from etablerer.inputs.fieldtypes import DEFAULT_LANGUAGE
 from etablerer.inputs.languages import LANGUAGES_DIR
 from etablerer.inputs.messages import _
-from etablerer.inputs.yamlsource import parse_yaml
+from etablerer.inputs.yamlsource import EMPTY_FILE, parse_yaml
 
 _GENERATED_DIRS = ("kurs/",)
 
@@ -102,6 +102,8 @@ def _front_matter_errors(lines: list[str], body: list[tuple[int, str]], shown: s
     if not block.strip():
         return []  # an empty block: nothing to read
     doc, problems = parse_yaml(block + "\n", shown)
+    if [e.message for e in problems] == [_(EMPTY_FILE)]:
+        return []  # only comments: nothing to read
     # The block starts on line 2 of the page: shift the lines parse_yaml counted.
     found = [DataError(e.file, e.line + 1, e.field, _("front matter: {message}").format(message=e.message))
              for e in problems]
