@@ -226,8 +226,9 @@ class Region(Record):
     accessibility: Accessibility = Field(
         description=N_("What the accessibility page says: review date, known deviations."))
     languages: tuple[Language, ...] = Field(
-        ("nb",), description=N_("The site's languages, bokmål (nb) first: one line per language. Adding a language: "
-                                "add its code here and its files under languages/ (see VEILEDNING.md, «Legg til et nytt språk»)."))
+        ("nb",), description=N_("The site's languages, bokmål (nb) first: one line per language. "
+                                "Adding a language: add its code here and its files under languages/ "
+                                "(see VEILEDNING.md, «Legg til et nytt språk»)."))
 
     @model_validator(mode="after")
     def _bokmal_first(self) -> Region:
