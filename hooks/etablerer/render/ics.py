@@ -1,7 +1,10 @@
 """Calendar files (RFC 5545): one per course, and a feed of all upcoming courses.
 
-Made with icalendar. Everything in them is fixed by the data and the as-of
-date, so the same build gives the same bytes. URLs are absolute under the
+Made with icalendar. Everything in them is fixed by the data, its git history
+and the as-of date, so two builds of the same commit give the same bytes.
+Every file has the same VTIMEZONE (oslo_zone). SEQUENCE and LAST-MODIFIED of
+a session come from the history of its course file (inputs.history): they grow
+when its time, place or cancellation changes. URLs are absolute under the
 copy's base URL (a token in the single build; copies.py replaces it, and
 unfolds and refolds the lines around that, because a copy's URL changes the
 length of a line).
@@ -10,17 +13,19 @@ length of a line).
 from __future__ import annotations
 
 from datetime import UTC, date, datetime, time
+from pathlib import Path
 
-from icalendar import Calendar, Event, Timezone
+from icalendar import Calendar, Event, vCalAddress
 from icalendar.parser import Contentline
 
 from etablerer.facts import courses as course_status
 from etablerer.facts.formatting import long_date
 from etablerer.inputs.addresses import FEED, course_file, course_src, page_url
 from etablerer.inputs.asof import OSLO
+from etablerer.inputs.history import CourseHistory, Revision
 from etablerer.inputs.model import Course
+from etablerer.render.oslo_zone import TZID, oslo_timezone
 
-TZID = "Europe/Oslo"
 PRODID = "-//Etablerertjenesten//kurs//NB"
 
 
@@ -34,6 +39,22 @@ def dtstamp(today: date) -> datetime:
     return datetime.combine(today, time(0), tzinfo=OSLO).astimezone(UTC)
 
 
+def last_modified(revision: Revision, today: date) -> datetime:
+    """When the session last changed: its commit, else (not committed, or no history) the as-of time."""
+    return revision.changed or dtstamp(today)
+
+
+def organizer(view) -> vCalAddress:
+    region = view.data.region
+    address = vCalAddress(f"mailto:{region.contact.email}")
+    address.params["cn"] = region.name
+    return address
+
+
+def course_path(view, course: Course) -> Path:
+    return view.data.data_dir.parent / view.data.where(course).doc.path
+
+
 def location(course: Course) -> str:
     if course.format == "online":
         return "På nett"
@@ -42,7 +63,7 @@ def location(course: Course) -> str:
     return place + (" (eller på nett)" if course.format == "hybrid" else "")
 
 
-def _calendar(name: str, courses: tuple[Course, ...], view) -> Calendar:
+def _calendar(name: str, courses: tuple[Course, ...], view, history: CourseHistory) -> Calendar:
     base = view.host.base_url
     cal = Calendar()
     cal.add("prodid", PRODID)
@@ -51,17 +72,19 @@ def _calendar(name: str, courses: tuple[Course, ...], view) -> Calendar:
     cal.add("method", "PUBLISH")
     cal.add("x-wr-calname", name)
     cal.add("x-wr-timezone", TZID)
-    # Whole years around the sessions: the zone then has both its winter and summer rules.
-    years = [s.date.year for c in courses for s in c.sessions] or [view.today.year]
-    cal.add_component(Timezone.from_tzinfo(OSLO, TZID, first_date=date(min(years), 1, 1),
-                                           last_date=date(max(years) + 1, 1, 1)))
+    cal.add_component(oslo_timezone())
     for course in courses:
         url = base + page_url(course_src(course))
         count = len(course.sessions)
+        file = course_path(view, course)
         for number, session in enumerate(sorted(course.sessions, key=lambda s: (s.date, s.start)), 1):
+            revision = history.revision(file, session.id)
             event = Event()
             event.add("uid", uid(course, session.id, view.data.region.calendar_domain))
             event.add("dtstamp", dtstamp(view.today))
+            event.add("sequence", revision.sequence)
+            event.add("last-modified", last_modified(revision, view.today))
+            event.add("organizer", organizer(view))
             event.add("dtstart", session.starts_at())
             event.add("dtend", session.ends_at())
             event.add("summary", view.course_label(course) + (f" ({number} av {count})" if count > 1 else ""))
@@ -84,10 +107,11 @@ def _text(cal: Calendar) -> str:
 def calendar_files(view) -> list[tuple[str, str]]:
     """(path, content) of every calendar file: each course, and the feed of upcoming courses."""
     region = view.data.region.name
-    files = [(course_file(c), _text(_calendar(f"{view.course_label(c)} – {region}", (c,), view)))
+    history = CourseHistory(view.data.data_dir.parent)
+    files = [(course_file(c), _text(_calendar(f"{view.course_label(c)} – {region}", (c,), view, history)))
              for c in view.data.courses]
     upcoming = course_status.upcoming(view.data.courses, view.today)
-    files.append((FEED, _text(_calendar(f"Kurs – {region}", upcoming, view))))
+    files.append((FEED, _text(_calendar(f"Kurs – {region}", upcoming, view, history))))
     return files
 
 
