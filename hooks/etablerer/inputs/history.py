@@ -125,6 +125,8 @@ class CourseHistory:
         return self.revisions(course_file).get(session_id, NEVER_CHANGED)
 
     def _read(self, path: Path) -> dict[str, Revision]:
+        if not path.is_relative_to(self.root):
+            return {}  # a file outside the project has no history of the project's
         rel = path.relative_to(self.root).as_posix()
         # One git log per file: each commit that touched it, with its committer time and the
         # file's name in that commit (--follow: a renamed file keeps its history).
@@ -139,7 +141,7 @@ class CourseHistory:
         versions: list[tuple[datetime | None, dict[str, tuple] | None]] = [
             (when, fingerprints(text) if text is not None else None)
             for (_, when, _), text in zip(commits, texts, strict=True)]
-        versions.append((None, fingerprints(path.read_text(encoding="utf-8"))))  # the working tree
+        versions.append((None, fingerprints(path.read_text(encoding="utf-8", errors="replace"))))  # the working tree
         return count_revisions(versions)
 
 
