@@ -36,7 +36,6 @@ target folder, another run holds the lock); 2 wrong options.
 from __future__ import annotations
 
 import argparse
-import datetime
 import errno
 import fcntl
 import hashlib
@@ -44,7 +43,6 @@ import json
 import os
 import re
 import shutil
-import socket
 import stat
 import sys
 import tempfile
@@ -78,21 +76,22 @@ def _open(url: str, timeout: float):
     try:
         return urllib.request.urlopen(request, timeout=timeout)
     except urllib.error.HTTPError as err:
-        raise Refused("kunne ikke hente %s: HTTP %s %s" % (url, err.code, err.reason), EXIT_NETWORK) from None
+        raise Refused(f"kunne ikke hente {url}: HTTP {err.code} {err.reason}", EXIT_NETWORK) from None
     except (urllib.error.URLError, OSError) as err:
         reason = getattr(err, "reason", err)
-        raise Refused("kunne ikke hente %s: %s" % (url, reason), EXIT_NETWORK) from None
+        raise Refused(f"kunne ikke hente {url}: {reason}", EXIT_NETWORK) from None
 
 
-def fetch_bytes(url: str, timeout: float, limit: int = 64 * 1024 * 1024) -> bytes:
+def fetch_bytes(url: str, timeout: float, limit: int = 64 * 1024 * 1024, cut: bool = False) -> bytes:
+    """The body of `url`; longer than `limit`: refused, or (cut) its first limit + 1 bytes."""
     response = _open(url, timeout)
     try:
         with response:
             data = response.read(limit + 1)
-    except (OSError, socket.timeout) as err:
-        raise Refused("nedlastingen av %s stoppet: %s" % (url, err), EXIT_NETWORK) from None
-    if len(data) > limit:
-        raise Refused("%s er større enn ventet (over %d byte)" % (url, limit))
+    except (TimeoutError, OSError) as err:
+        raise Refused(f"nedlastingen av {url} stoppet: {err}", EXIT_NETWORK) from None
+    if len(data) > limit and not cut:
+        raise Refused(f"{url} er større enn ventet (over {limit} byte)")
     return data
 
 
@@ -101,9 +100,9 @@ def fetch_json(url: str, timeout: float) -> dict:
     try:
         value = json.loads(data.decode("utf-8"))
     except (UnicodeDecodeError, ValueError) as err:
-        raise Refused("%s er ikke gyldig JSON: %s" % (url, err)) from None
+        raise Refused(f"{url} er ikke gyldig JSON: {err}") from None
     if not isinstance(value, dict):
-        raise Refused("%s er ikke et JSON-objekt" % url)
+        raise Refused(f"{url} er ikke et JSON-objekt")
     return value
 
 
@@ -123,13 +122,14 @@ def fetch_to_file(url: str, path: str, expected_size: int, timeout: float) -> st
                 written += len(block)
                 if written > expected_size:
                     break
-    except (OSError, socket.timeout) as err:
+    except (TimeoutError, OSError) as err:
         if isinstance(err, OSError) and err.errno == errno.ENOSPC:
-            raise Refused("disken er full under nedlastingen av %s" % url, EXIT_LOCAL) from None
-        raise Refused("nedlastingen av %s stoppet: %s" % (url, err), EXIT_NETWORK) from None
+            raise Refused(f"disken er full under nedlastingen av {url}", EXIT_LOCAL) from None
+        raise Refused(f"nedlastingen av {url} stoppet: {err}", EXIT_NETWORK) from None
     if written != expected_size:
-        raise Refused("pakken %s har feil størrelse: %s byte, manifestet sier %d (avbrutt eller endret)"
-                      % (url, "over %d" % expected_size if written > expected_size else written, expected_size))
+        got = f"over {expected_size}" if written > expected_size else str(written)
+        raise Refused(f"pakken {url} har feil størrelse: {got} byte, manifestet sier {expected_size} "
+                      "(avbrutt eller endret)")
     return digest.hexdigest()
 
 
@@ -141,13 +141,13 @@ def join_url(base: str, name: str) -> str:
 
 def _require(condition: bool, what: str) -> None:
     if not condition:
-        raise Refused("ugyldig pakkeoversikt: %s" % what)
+        raise Refused(f"ugyldig pakkeoversikt: {what}")
 
 
 def check_manifest(manifest: dict, slug: str) -> None:
-    _require(manifest.get("format") == FORMAT, "manifestet har format %r, verktøyet kan format %d"
-             % (manifest.get("format"), FORMAT))
-    _require(manifest.get("copy") == slug, "manifestet gjelder kopien %r, ikke %r" % (manifest.get("copy"), slug))
+    _require(manifest.get("format") == FORMAT,
+             f"manifestet har format {manifest.get('format')!r}, verktøyet kan format {FORMAT}")
+    _require(manifest.get("copy") == slug, f"manifestet gjelder kopien {manifest.get('copy')!r}, ikke {slug!r}")
     _require(isinstance(manifest.get("as_of"), str) and re.match(r"^\d{4}-\d{2}-\d{2}$", manifest["as_of"]) is not None,
              "as_of mangler eller er ikke en dato")
     _require(isinstance(manifest.get("commit"), str) and manifest["commit"] != "", "commit mangler")
@@ -155,10 +155,10 @@ def check_manifest(manifest: dict, slug: str) -> None:
     files = manifest.get("files")
     _require(isinstance(files, dict) and files != {}, "files mangler")
     for path, entry in files.items():
-        _require(safe_relative(path) and path != MANIFEST, "ugyldig filsti %r" % path)
+        _require(safe_relative(path) and path != MANIFEST, f"ugyldig filsti {path!r}")
         _require(isinstance(entry, dict) and isinstance(entry.get("sha256"), str)
                  and HEX64.match(entry["sha256"]) is not None
-                 and isinstance(entry.get("size"), int) and entry["size"] >= 0, "ugyldig oppføring for %r" % path)
+                 and isinstance(entry.get("size"), int) and entry["size"] >= 0, f"ugyldig oppføring for {path!r}")
 
 
 def check_bundle_entry(manifest: dict) -> dict:
@@ -179,22 +179,22 @@ def safe_relative(path: str) -> bool:
 def release_id(manifest: dict) -> str:
     commit = manifest["commit"]
     short = commit[:7] if re.match(r"^[0-9a-f]{40}$", commit) else re.sub(r"[^A-Za-z0-9]", "", commit)[:16] or "x"
-    return "%s-%s" % (manifest["as_of"], short)
+    return "{}-{}".format(manifest["as_of"], short)
 
 
 def newest(source: str, slug: str, timeout: float):
     """The index and the manifest (with its "bundle" entry) of the newest bundle of `slug`."""
     index = fetch_json(join_url(source, "index.json"), timeout)
-    _require(index.get("format") == FORMAT, "index.json har format %r, verktøyet kan format %d"
-             % (index.get("format"), FORMAT))
+    _require(index.get("format") == FORMAT,
+             f"index.json har format {index.get('format')!r}, verktøyet kan format {FORMAT}")
     copies = index.get("copies")
     _require(isinstance(copies, dict), "index.json mangler copies")
     if slug not in copies:
-        raise Refused("kopien %r finnes ikke i %s (der finnes: %s)"
-                      % (slug, join_url(source, "index.json"), ", ".join(sorted(copies)) or "ingen"))
+        there = ", ".join(sorted(copies)) or "ingen"
+        raise Refused(f"kopien {slug!r} finnes ikke i {join_url(source, 'index.json')} (der finnes: {there})")
     entry = copies[slug]
     _require(isinstance(entry, dict) and isinstance(entry.get("manifest"), str) and safe_relative(entry["manifest"])
-             and "/" not in entry["manifest"], "index.json: manifest mangler for %r" % slug)
+             and "/" not in entry["manifest"], f"index.json: manifest mangler for {slug!r}")
     manifest = fetch_json(join_url(source, entry["manifest"]), timeout)
     check_manifest(manifest, slug)
     bundle = check_bundle_entry(manifest)
@@ -210,13 +210,13 @@ class Place:
     def __init__(self, target: str, slug: str):
         self.target = os.path.abspath(target.rstrip("/") or "/")
         self.parent = os.path.dirname(self.target)
-        self.work = os.path.join(self.parent, ".etablerer-%s" % slug)
+        self.work = os.path.join(self.parent, f".etablerer-{slug}")
         self.releases = os.path.join(self.work, "releases")
         self.history_file = os.path.join(self.work, "history.json")
 
     def prepare(self) -> None:
         if not os.path.isdir(self.parent):
-            raise Refused("mappen %s finnes ikke (målmappen %s skal ligge i den)" % (self.parent, self.target), EXIT_LOCAL)
+            raise Refused(f"mappen {self.parent} finnes ikke (målmappen {self.target} skal ligge i den)", EXIT_LOCAL)
         os.makedirs(self.releases, exist_ok=True)
 
     def lock(self):
@@ -225,7 +225,7 @@ class Place:
             fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
         except OSError:
             handle.close()
-            raise Refused("en annen kjøring for %s pågår (låsen %s)" % (self.target, handle.name), EXIT_LOCAL) from None
+            raise Refused(f"en annen kjøring for {self.target} pågår (låsen {handle.name})", EXIT_LOCAL) from None
         return handle
 
     def history(self) -> list:
@@ -265,12 +265,12 @@ class Place:
         """Swap the served folder to releases/<name> in one rename."""
         if os.path.exists(self.target) and not os.path.islink(self.target):
             if not os.path.isdir(self.target):
-                raise Refused("%s finnes og er ikke en mappe" % self.target, EXIT_LOCAL)
-            adopted = "manual-%s" % time.strftime("%Y%m%d%H%M%S", time.gmtime())
+                raise Refused(f"{self.target} finnes og er ikke en mappe", EXIT_LOCAL)
+            adopted = "manual-" + time.strftime("%Y%m%d%H%M%S", time.gmtime())
             os.rename(self.target, os.path.join(self.releases, adopted))
             self.write_history([adopted] + [n for n in self.history() if n != adopted])
         relative = os.path.relpath(os.path.join(self.releases, name), self.parent)
-        tmp_link = os.path.join(self.parent, ".etablerer-link-%d" % os.getpid())
+        tmp_link = os.path.join(self.parent, f".etablerer-link-{os.getpid()}")
         if os.path.lexists(tmp_link):
             os.unlink(tmp_link)
         os.symlink(relative, tmp_link)
@@ -293,7 +293,7 @@ class Place:
 def version_text(manifest) -> str:
     if not manifest:
         return "ukjent versjon"
-    return "%s (%s)" % (manifest.get("as_of"), str(manifest.get("commit"))[:7])
+    return "{} ({})".format(manifest.get("as_of"), str(manifest.get("commit"))[:7])
 
 
 def compare(new: dict, installed) -> str:
@@ -317,11 +317,11 @@ def check_members(archive: zipfile.ZipFile, manifest: dict) -> dict:
             continue
         name = info.filename
         if not safe_relative(name):
-            raise Refused("pakken har en ugyldig filsti: %r" % name)
+            raise Refused(f"pakken har en ugyldig filsti: {name!r}")
         if stat.S_ISLNK(info.external_attr >> 16):
-            raise Refused("pakken har en symbolsk lenke: %s" % name)
+            raise Refused(f"pakken har en symbolsk lenke: {name}")
         if name in members:
-            raise Refused("pakken har %s to ganger" % name)
+            raise Refused(f"pakken har {name} to ganger")
         members[name] = info
     expected = set(manifest["files"]) | {MANIFEST}
     missing = sorted(expected - set(members))
@@ -329,15 +329,15 @@ def check_members(archive: zipfile.ZipFile, manifest: dict) -> dict:
     if missing or extra:
         parts = (["mangler: " + ", ".join(missing[:5]) + (" …" if len(missing) > 5 else "")] if missing else []) + \
                 (["ekstra: " + ", ".join(extra[:5]) + (" …" if len(extra) > 5 else "")] if extra else [])
-        raise Refused("pakken stemmer ikke med manifestet (%s)" % "; ".join(parts))
+        raise Refused("pakken stemmer ikke med manifestet ({})".format("; ".join(parts)))
     return members
 
 
 def check_space(folder: str, needed: int) -> None:
     free = shutil.disk_usage(folder).free
     if free < needed + SPACE_MARGIN:
-        raise Refused("for lite ledig plass i %s: trenger %d MB, ledig %d MB"
-                      % (folder, (needed + SPACE_MARGIN) // 2**20 + 1, free // 2**20), EXIT_LOCAL)
+        need_mb, free_mb = (needed + SPACE_MARGIN) // 2**20 + 1, free // 2**20
+        raise Refused(f"for lite ledig plass i {folder}: trenger {need_mb} MB, ledig {free_mb} MB", EXIT_LOCAL)
 
 
 def unpack(archive: zipfile.ZipFile, members: dict, manifest: dict, into: str) -> None:
@@ -355,10 +355,10 @@ def unpack(archive: zipfile.ZipFile, members: dict, manifest: dict, into: str) -
                     out.write(block)
         except OSError as err:
             if err.errno == errno.ENOSPC:
-                raise Refused("disken er full under utpakkingen (%s)" % into, EXIT_LOCAL) from None
+                raise Refused(f"disken er full under utpakkingen ({into})", EXIT_LOCAL) from None
             raise
         except (zipfile.BadZipFile, EOFError, ValueError) as err:  # bad CRC, bad compressed data
-            raise Refused("pakken er skadet ved %s: %s" % (name, err)) from None
+            raise Refused(f"pakken er skadet ved {name}: {err}") from None
         os.chmod(path, 0o644)
         try:
             os.utime(path, (time.mktime(info.date_time + (0, 0, -1)),) * 2)
@@ -368,8 +368,7 @@ def unpack(archive: zipfile.ZipFile, members: dict, manifest: dict, into: str) -
             continue
         entry = manifest["files"][name]
         if size != entry["size"] or digest.hexdigest() != entry["sha256"]:
-            raise Refused("sjekksummen stemmer ikke for %s (størrelse %d, manifestet sier %d)"
-                          % (name, size, entry["size"]))
+            raise Refused(f"sjekksummen stemmer ikke for {name} (størrelse {size}, manifestet sier {entry['size']})")
     inner = os.path.join(into, MANIFEST)
     try:
         with open(inner, encoding="utf-8") as stream:
@@ -392,39 +391,39 @@ def sync(args, place: Place) -> str:
     bundle = manifest["bundle"]
     new_id = release_id(manifest)
     if (manifest["sample"] or index.get("sample") is True) and not args.allow_sample:
-        raise Refused("pakken %s er merket som eksempeldata (sample) og installeres ikke; "
-                      "bruk --allow-sample for å installere den likevel" % version_text(manifest))
+        raise Refused(f"pakken {version_text(manifest)} er merket som eksempeldata (sample) og installeres ikke; "
+                      "bruk --allow-sample for å installere den likevel")
     installed = place.installed_manifest()
     order = compare(manifest, installed)
     if order == "older":
-        raise Refused("pakken %s er eldre enn den installerte kopien %s; ingenting endret"
-                      % (version_text(manifest), version_text(installed)))
+        raise Refused(f"pakken {version_text(manifest)} er eldre enn den installerte kopien "
+                      f"{version_text(installed)}; ingenting endret")
     if order == "same" and place.current() == new_id:
-        return "allerede oppdatert: %s" % version_text(manifest)
+        return f"allerede oppdatert: {version_text(manifest)}"
     unpacked_size = sum(e["size"] for e in manifest["files"].values()) + 2 * 2**20
     place.prepare()
     check_space(place.releases, bundle["size"] + unpacked_size)
-    stage = tempfile.mkdtemp(prefix=".tmp-%s-" % new_id, dir=place.releases)
+    stage = tempfile.mkdtemp(prefix=f".tmp-{new_id}-", dir=place.releases)
     try:
         zip_path = os.path.join(stage, "bundle.zip")
         digest = fetch_to_file(join_url(args.source, bundle["file"]), zip_path, bundle["size"], args.timeout)
         if digest != bundle["sha256"]:
-            raise Refused("sjekksummen for pakken %s stemmer ikke med manifestet" % bundle["file"])
+            raise Refused("sjekksummen for pakken {} stemmer ikke med manifestet".format(bundle["file"]))
         try:
             archive = zipfile.ZipFile(zip_path)
         except zipfile.BadZipFile as err:
-            raise Refused("pakken %s er ikke en gyldig zip-fil: %s" % (bundle["file"], err)) from None
+            raise Refused("pakken {} er ikke en gyldig zip-fil: {}".format(bundle["file"], err)) from None
         with archive:
             members = check_members(archive, manifest)
             if args.dry_run:
-                return "prøvekjøring: ville installert %s (nå: %s)" % (version_text(manifest), version_text(installed))
+                return f"prøvekjøring: ville installert {version_text(manifest)} (nå: {version_text(installed)})"
             check_space(place.releases, unpacked_size)
             files = os.path.join(stage, "files")
             os.mkdir(files)
             unpack(archive, members, manifest, files)
         final = os.path.join(place.releases, new_id)
         if place.current() == new_id:  # same id served but a different bundle: a new name
-            new_id = "%s-%s" % (new_id, bundle["sha256"][:8])
+            new_id = "{}-{}".format(new_id, bundle["sha256"][:8])
             final = os.path.join(place.releases, new_id)
         if os.path.lexists(final):
             shutil.rmtree(final)
@@ -436,26 +435,26 @@ def sync(args, place: Place) -> str:
     place.write_history([n for n in place.history() if n != new_id] + [new_id])
     place.prune(args.keep)
     previous = version_text(installed) if installed or existed else "ingen"
-    return "installert %s som %s (forrige: %s)" % (version_text(manifest), new_id, previous)
+    return f"installert {version_text(manifest)} som {new_id} (forrige: {previous})"
 
 
 def rollback(args, place: Place) -> str:
     if not os.path.isdir(place.releases):
-        raise Refused("ingen tidligere kopier i %s" % place.releases, EXIT_LOCAL)
+        raise Refused(f"ingen tidligere kopier i {place.releases}", EXIT_LOCAL)
     current = place.current()
     history = [n for n in place.history() if os.path.isdir(os.path.join(place.releases, n))]
     if current not in history:
-        raise Refused("%s peker ikke på en kopi verktøyet har installert; ingenting endret" % place.target, EXIT_LOCAL)
+        raise Refused(f"{place.target} peker ikke på en kopi verktøyet har installert; ingenting endret", EXIT_LOCAL)
     position = history.index(current)
     if position == 0:
-        raise Refused("ingen tidligere kopi å gå tilbake til (bare %s er igjen)" % current, EXIT_LOCAL)
+        raise Refused(f"ingen tidligere kopi å gå tilbake til (bare {current} er igjen)", EXIT_LOCAL)
     previous = history[position - 1]
     if args.dry_run:
-        return "prøvekjøring: ville gått tilbake fra %s til %s" % (current, previous)
+        return f"prøvekjøring: ville gått tilbake fra {current} til {previous}"
     place.point_to(previous)
     place.write_history(history[:position])
     shutil.rmtree(os.path.join(place.releases, current), ignore_errors=True)
-    return "tilbakestilt fra %s til %s" % (current, previous)
+    return f"tilbakestilt fra {current} til {previous}"
 
 
 def check_live(args) -> tuple:
@@ -466,44 +465,44 @@ def check_live(args) -> tuple:
     try:
         live = fetch_json(join_url(live_url, MANIFEST), args.timeout)
     except Refused as err:
-        return ["missing: %s (%s)" % (MANIFEST, err)], False
+        return [f"missing: {MANIFEST} ({err})"], False
     reference = manifest
     if live.get("as_of") != manifest["as_of"] or live.get("commit") != manifest["commit"]:
-        lines.append("stale: den publiserte kopien er fra %s, den nyeste pakken fra %s"
-                     % (version_text(live), version_text(manifest)))
+        lines.append(f"stale: den publiserte kopien er fra {version_text(live)}, "
+                     f"den nyeste pakken fra {version_text(manifest)}")
         if isinstance(live.get("files"), dict):
             reference = live  # a stale copy: check it against what it says it is
     files = reference["files"]
     for path in sorted(files):
         entry = files[path]
-        if not (safe_relative(path) and isinstance(entry, dict)):
-            lines.append("changed: %s (ugyldig oppføring i manifest.json)" % path)
+        if not (safe_relative(path) and isinstance(entry, dict) and isinstance(entry.get("size"), int)):
+            lines.append(f"changed: {path} (ugyldig oppføring i manifest.json)")
             continue
         try:
-            data = fetch_bytes(join_url(live_url, path), args.timeout, limit=max(int(entry.get("size", 0)), 0) + 1)
+            data = fetch_bytes(join_url(live_url, path), args.timeout, limit=max(entry["size"], 0), cut=True)
         except Refused as err:
-            lines.append("missing: %s (%s)" % (path, err))
+            lines.append(f"missing: {path} ({err})")
             continue
         if len(data) != entry.get("size") or hashlib.sha256(data).hexdigest() != entry.get("sha256"):
-            lines.append("changed: %s" % path)
+            lines.append(f"changed: {path}")
     if reference is manifest:
         for path in sorted(set(live.get("files") or {}) - set(files)):
-            lines.append("extra: %s (i den publiserte manifest.json, ikke i pakken)" % path)
+            lines.append(f"extra: {path} (i den publiserte manifest.json, ikke i pakken)")
         if live != {k: v for k, v in manifest.items() if k != "bundle"} and not lines:
-            lines.append("changed: %s" % MANIFEST)
+            lines.append(f"changed: {MANIFEST}")
     return lines, not lines
 
 
 def log_line(args, status: str, text: str) -> None:
-    stamp = datetime.datetime.now(datetime.timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
-    line = "%s etablerer-sync %s %s: %s" % (stamp, args.copy, status, text)
+    stamp = time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime())
+    line = f"{stamp} etablerer-sync {args.copy} {status}: {text}"
     print(line, file=sys.stdout if status == "OK" else sys.stderr, flush=True)
     if args.log:
         try:
             with open(args.log, "a", encoding="utf-8") as stream:
                 stream.write(line + "\n")
         except OSError as err:
-            print("kunne ikke skrive til loggen %s: %s" % (args.log, err), file=sys.stderr)
+            print(f"kunne ikke skrive til loggen {args.log}: {err}", file=sys.stderr)
 
 
 def parse(argv):
@@ -545,9 +544,9 @@ def main(argv=None) -> int:
         for line in lines:
             print(line)
         if equal:
-            log_line(args, "OK", "den publiserte kopien på %s er lik den nyeste pakken" % args.check_live)
+            log_line(args, "OK", f"den publiserte kopien på {args.check_live} er lik den nyeste pakken")
             return EXIT_OK
-        log_line(args, "AVVIK", "den publiserte kopien på %s avviker på %d punkt(er)" % (args.check_live, len(lines)))
+        log_line(args, "AVVIK", f"den publiserte kopien på {args.check_live} avviker på {len(lines)} punkt(er)")
         return EXIT_REFUSED
     place = Place(args.target, args.copy)
     handle = None
@@ -560,7 +559,7 @@ def main(argv=None) -> int:
         return err.code
     except OSError as err:
         code = "disken er full" if err.errno == errno.ENOSPC else "lokal feil"
-        log_line(args, "FEIL", "%s: %s" % (code, err))
+        log_line(args, "FEIL", f"{code}: {err}")
         return EXIT_LOCAL
     finally:
         if handle is not None:
