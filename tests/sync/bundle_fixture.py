@@ -4,7 +4,8 @@ make_bundles() is the one place the tests get bundles from: for now it packs a s
 folder itself; it is meant to be switched to the real `make bundles` output later, so the
 tests only rely on what it returns.
 
-Format (agreed with `make bundles`):
+Format (agreed with `make bundles`; the copy's manifest.json as hooks/etablerer/publish/copymanifest.py
+writes it):
 - dist/index.json {"format": 1, "as_of", "commit", "sample", "copies": {slug: {"bundle", "manifest"}}}
 - dist/etablerertjenesten-<slug>.json {"format": 1, "copy", "as_of", "commit", "sample",
   "files": {path: {"sha256", "size"}}, "bundle": {"file", "sha256", "size"}}
@@ -20,6 +21,7 @@ import zipfile
 from pathlib import Path
 
 FORMAT = 1
+MANIFEST = "manifest.json"
 
 
 def sha256_bytes(data: bytes) -> str:
@@ -48,7 +50,7 @@ def seal(dist: Path, manifest: dict, members: dict[str, bytes]) -> dict:
     """Write the zip of `members` (plus manifest.json = `manifest`) and the published manifest
     (`manifest` with its "bundle" entry) into `dist`; return the published manifest."""
     zip_name = f"etablerertjenesten-{manifest['copy']}.zip"
-    write_zip(dist / zip_name, {**members, "manifest.json": manifest_json(manifest)})
+    write_zip(dist / zip_name, {**members, MANIFEST: manifest_json(manifest)})
     data = (dist / zip_name).read_bytes()
     published = {**manifest, "bundle": {"file": zip_name, "sha256": sha256_bytes(data), "size": len(data)}}
     (dist / f"etablerertjenesten-{manifest['copy']}.json").write_bytes(manifest_json(published))
@@ -56,16 +58,20 @@ def seal(dist: Path, manifest: dict, members: dict[str, bytes]) -> dict:
 
 
 def make_bundles(site: Path, dist: Path, *, as_of: str, commit: str, sample: bool = False) -> dict:
-    """Bundles of every copy in `site` (site/<slug>/) into `dist`; returns index.json's content."""
+    """Bundles of every copy in `site` (site/<slug>/) into `dist`; returns index.json's content.
+
+    As `make site` does, each copy first gets its own manifest.json (every other file's SHA-256
+    and size); the copy as left in site/<slug>/ is then exactly what a sync serves."""
     dist.mkdir(parents=True, exist_ok=True)
     copies = {}
     for folder in sorted(p for p in site.iterdir() if p.is_dir()):
         slug = folder.name
-        members = files_of(folder)
+        members = {path: data for path, data in files_of(folder).items() if path != MANIFEST}
         manifest = {
             "format": FORMAT, "copy": slug, "as_of": as_of, "commit": commit, "sample": sample,
             "files": {path: {"sha256": sha256_bytes(data), "size": len(data)} for path, data in members.items()},
         }
+        (folder / MANIFEST).write_bytes(manifest_json(manifest))
         seal(dist, manifest, members)
         copies[slug] = {"bundle": f"etablerertjenesten-{slug}.zip", "manifest": f"etablerertjenesten-{slug}.json"}
     index = {"format": FORMAT, "as_of": as_of, "commit": commit, "sample": sample, "copies": copies}

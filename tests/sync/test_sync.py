@@ -7,12 +7,13 @@ import importlib.util
 import json
 import shutil
 import urllib.error
+import zipfile
 from collections import namedtuple
 from pathlib import Path
 
 import pytest
 
-from tests.sync.bundle_fixture import files_of, make_bundles, manifest_json, seal
+from tests.sync.bundle_fixture import files_of, make_bundles, manifest_json, seal, sha256_bytes, write_zip
 from tests.sync.conftest import SLUG, TOOL, run_tool
 
 EXIT_REFUSED, EXIT_NETWORK, EXIT_LOCAL = 1, 3, 4
@@ -41,10 +42,10 @@ def installed(bundle_server, www, build, *extra: str) -> None:
 
 
 def assert_serves(www, build) -> None:
-    """The served folder holds exactly the build's copy plus its manifest.json, byte for byte,
-    on disk and over HTTP."""
+    """The served folder holds exactly the build's site/<slug>/ (its manifest.json included),
+    byte for byte, on disk and over HTTP."""
     on_disk = files_of(www.target)
-    inner = json.loads(on_disk.pop("manifest.json"))
+    inner = json.loads(on_disk["manifest.json"])
     assert (inner["as_of"], inner["commit"]) == (build.as_of, build.commit)
     expected = build.copy_files()
     assert on_disk == expected
@@ -83,8 +84,9 @@ def test_same_day_different_commit_is_accepted(builds, bundle_server, www, tmp_p
     """Documented rule: same as_of and another commit is a rebuild of that day, installed."""
     installed(bundle_server, www, builds["new"])
     rebuilt = tmp_path / "rebuilt"
-    make_bundles(builds["new"].site, rebuilt, as_of=builds["new"].as_of, commit="d" * 40)
-    bundle_server.publish(rebuilt)
+    shutil.copytree(builds["new"].site, rebuilt / "site")
+    make_bundles(rebuilt / "site", rebuilt / "dist", as_of=builds["new"].as_of, commit="d" * 40)
+    bundle_server.publish(rebuilt / "dist")
     result = sync(bundle_server, www)
     assert result.returncode == 0, result.stderr
     assert json.loads((www.target / "manifest.json").read_text("utf-8"))["commit"] == "d" * 40
@@ -100,7 +102,6 @@ def _republish(dist: Path, out: Path, change) -> Path:
     shutil.copytree(dist, out)
     published = json.loads((out / f"etablerertjenesten-{SLUG}.json").read_text("utf-8"))
     manifest = {k: v for k, v in published.items() if k != "bundle"}
-    import zipfile
     with zipfile.ZipFile(out / published["bundle"]["file"]) as archive:
         members = {n: archive.read(n) for n in archive.namelist() if n != "manifest.json"}
     change(members)
@@ -142,13 +143,11 @@ def bad_inner_manifest(builds, out):
     """The zip's manifest.json is not the published one (e.g. says another date)."""
     shutil.copytree(builds["new"].dist, out)
     published = json.loads((out / f"etablerertjenesten-{SLUG}.json").read_text("utf-8"))
-    import zipfile
     zip_path = out / published["bundle"]["file"]
     with zipfile.ZipFile(zip_path) as archive:
         members = {n: archive.read(n) for n in archive.namelist()}
     inner = json.loads(members["manifest.json"])
     members["manifest.json"] = manifest_json({**inner, "as_of": "2030-01-01"})
-    from tests.sync.bundle_fixture import sha256_bytes, write_zip
     write_zip(zip_path, members)
     data = zip_path.read_bytes()
     published["bundle"].update(sha256=sha256_bytes(data), size=len(data))
@@ -256,7 +255,7 @@ def test_dry_run_changes_nothing(builds, bundle_server, www):
 
 
 def test_a_folder_installed_by_hand_is_kept_for_rollback(builds, bundle_server, www):
-    shutil.copytree(builds["old"].site / SLUG, www.target)  # the manual download, no manifest inside
+    shutil.copytree(builds["old"].site / SLUG, www.target)  # the manual download
     installed(bundle_server, www, builds["new"])
     assert any(p.name.startswith("manual-") for p in (work(www) / "releases").iterdir())
     assert sync(bundle_server, www, "--rollback").returncode == 0
