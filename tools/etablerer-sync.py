@@ -465,10 +465,10 @@ def check_live(args) -> tuple:
     try:
         live = fetch_json(join_url(live_url, MANIFEST), args.timeout)
     except Refused as err:
-        return [f"missing: {MANIFEST} ({err})"], False
+        return [f"mangler: {MANIFEST} ({err})"], False
     reference = manifest
     if live.get("as_of") != manifest["as_of"] or live.get("commit") != manifest["commit"]:
-        lines.append(f"stale: den publiserte kopien er fra {version_text(live)}, "
+        lines.append(f"utdatert: den publiserte kopien er fra {version_text(live)}, "
                      f"den nyeste pakken fra {version_text(manifest)}")
         if isinstance(live.get("files"), dict):
             reference = live  # a stale copy: check it against what it says it is
@@ -476,20 +476,20 @@ def check_live(args) -> tuple:
     for path in sorted(files):
         entry = files[path]
         if not (safe_relative(path) and isinstance(entry, dict) and isinstance(entry.get("size"), int)):
-            lines.append(f"changed: {path} (ugyldig oppføring i manifest.json)")
+            lines.append(f"endret: {path} (ugyldig oppføring i manifest.json)")
             continue
         try:
             data = fetch_bytes(join_url(live_url, path), args.timeout, limit=max(entry["size"], 0), cut=True)
         except Refused as err:
-            lines.append(f"missing: {path} ({err})")
+            lines.append(f"mangler: {path} ({err})")
             continue
         if len(data) != entry.get("size") or hashlib.sha256(data).hexdigest() != entry.get("sha256"):
-            lines.append(f"changed: {path}")
+            lines.append(f"endret: {path}")
     if reference is manifest:
         for path in sorted(set(live.get("files") or {}) - set(files)):
-            lines.append(f"extra: {path} (i den publiserte manifest.json, ikke i pakken)")
+            lines.append(f"ekstra: {path} (i den publiserte manifest.json, ikke i pakken)")
         if live != {k: v for k, v in manifest.items() if k != "bundle"} and not lines:
-            lines.append(f"changed: {MANIFEST}")
+            lines.append(f"endret: {MANIFEST}")
     return lines, not lines
 
 

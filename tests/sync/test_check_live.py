@@ -23,9 +23,9 @@ def test_a_stale_copy_is_reported_with_both_dates(builds, bundle_server, www):
     bundle_server.publish(builds["new"].dist)
     result = check_live(bundle_server, www.live)
     assert result.returncode == 1
-    stale = [line for line in result.stdout.splitlines() if line.startswith("stale:")]
+    stale = [line for line in result.stdout.splitlines() if line.startswith("utdatert:")]
     assert len(stale) == 1 and "2026-11-26" in stale[0] and "2026-11-27" in stale[0]
-    assert "changed:" not in result.stdout and "missing:" not in result.stdout  # stale, not tampered
+    assert "endret:" not in result.stdout and "mangler:" not in result.stdout  # stale, not tampered
 
 
 def test_a_tampered_copy_is_reported(builds, bundle_server, www):
@@ -35,13 +35,13 @@ def test_a_tampered_copy_is_reported(builds, bundle_server, www):
     result = check_live(bundle_server, www.live)
     assert result.returncode == 1
     lines = result.stdout.splitlines()
-    assert "changed: kurs/regnskap/index.html" in lines
-    assert any(line.startswith("missing: assets/ny.css") for line in lines)
-    assert not any(line.startswith("stale:") for line in lines)
+    assert "endret: kurs/regnskap/index.html" in lines
+    assert any(line.startswith("mangler: assets/ny.css") for line in lines)
+    assert not any(line.startswith("utdatert:") for line in lines)
 
 
 def test_no_copy_at_the_address_is_reported(builds, bundle_server, www):
     bundle_server.publish(builds["new"].dist)
     result = check_live(bundle_server, www.url + "ingenting/")
     assert result.returncode == 1
-    assert result.stdout.startswith("missing: manifest.json")
+    assert result.stdout.startswith("mangler: manifest.json")
