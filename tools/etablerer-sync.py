@@ -52,6 +52,9 @@ import urllib.parse
 import urllib.request
 import zipfile
 
+if sys.version_info < (3, 9):  # noqa: UP036 - the tool runs on servers with older pythons than ours
+    sys.exit("etablerer-sync trenger Python 3.9 eller nyere (dette er Python {}.{})".format(*sys.version_info[:2]))
+
 FORMAT = 1
 MANIFEST = "manifest.json"
 TIMEOUT = 60  # seconds per request (connect and each read)

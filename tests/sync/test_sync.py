@@ -3,6 +3,7 @@ as it was, rollback, keep, dry run, a hand-installed folder, disk space (issue 2
 
 from __future__ import annotations
 
+import fcntl
 import importlib.util
 import json
 import shutil
@@ -277,4 +278,14 @@ def test_too_little_disk_space_is_refused_before_unpacking(builds, bundle_server
     code = tool.main(["--source", bundle_server.source, "--copy", SLUG, "--target", str(www.target)])
     assert code == EXIT_LOCAL
     assert "for lite ledig plass" in capsys.readouterr().err
+    assert_serves(www, builds["old"])
+
+
+def test_a_second_run_at_the_same_time_is_refused(builds, bundle_server, www):
+    installed(bundle_server, www, builds["old"])
+    bundle_server.publish(builds["new"].dist)
+    with open(work(www) / "lock", "a") as held:
+        fcntl.flock(held, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        result = sync(bundle_server, www)
+    assert result.returncode == EXIT_LOCAL and "en annen kjøring" in result.stderr
     assert_serves(www, builds["old"])

@@ -4,8 +4,11 @@ library only, Python >= 3.9."""
 from __future__ import annotations
 
 import ast
+import importlib.util
 import subprocess
 import sys
+
+import pytest
 
 from tests.sync.conftest import HANG, TOOL, oldest_python
 
@@ -41,3 +44,11 @@ def test_runs_isolated_without_site_packages_under_the_oldest_python():
     for module in ("zipfile", "urllib.request", "fcntl"):
         probe = subprocess.run([python, "-I", "-S", "-c", f"import {module}"], capture_output=True, timeout=HANG)
         assert probe.returncode == 0, module
+
+
+def test_an_older_python_is_told_so(monkeypatch):
+    monkeypatch.setattr(sys, "version_info", (3, 8, 18, "final", 0))
+    spec = importlib.util.spec_from_file_location("etablerer_sync_old", TOOL)
+    with pytest.raises(SystemExit) as stopped:
+        spec.loader.exec_module(importlib.util.module_from_spec(spec))
+    assert str(stopped.value) == "etablerer-sync trenger Python 3.9 eller nyere (dette er Python 3.8)"
