@@ -350,11 +350,14 @@ def unpack(archive: zipfile.ZipFile, members: dict, manifest: dict, into: str) -
         os.makedirs(os.path.dirname(path), mode=0o755, exist_ok=True)
         digest = hashlib.sha256()
         size = 0
+        most = manifest["files"][name]["size"] if name != MANIFEST else 64 * 2**20  # a zip bomb stops here
         try:
             with archive.open(info) as source, open(path, "wb") as out:
                 for block in iter(lambda: source.read(1 << 16), b""):
                     digest.update(block)
                     size += len(block)
+                    if size > most:
+                        raise Refused(f"{name} i pakken er større enn manifestet sier ({most} byte)")
                     out.write(block)
         except OSError as err:
             if err.errno == errno.ENOSPC:

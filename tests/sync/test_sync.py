@@ -112,8 +112,15 @@ def _republish(dist: Path, out: Path, change) -> Path:
 
 def tampered_file(builds, out):
     def change(members):
-        members["kurs/regnskap/index.html"] = b"<p>Registrering er apen</p>\n"
+        original = members["kurs/regnskap/index.html"]
+        members["kurs/regnskap/index.html"] = original.replace(b"versjon 2", b"versjon 9")  # same size
+        assert len(members["kurs/regnskap/index.html"]) == len(original) != 0
     return _republish(builds["new"].dist, out, change)
+
+
+def oversized_file(builds, out):
+    """A member longer than the manifest says (a zip bomb): stopped while unpacking."""
+    return _republish(builds["new"].dist, out, lambda members: members.update({"404.html": b"x" * 10**6}))
 
 
 def extra_file(builds, out):
@@ -168,6 +175,7 @@ def zip_404(builds, out):
 
 BROKEN = [
     Broken("tampered file", tampered_file, EXIT_REFUSED, "sjekksummen stemmer ikke for kurs/regnskap/index.html"),
+    Broken("oversized file", oversized_file, EXIT_REFUSED, "404.html i pakken er større enn manifestet sier"),
     Broken("extra file", extra_file, EXIT_REFUSED, "ekstra: ekstra.php"),
     Broken("missing file", missing_file, EXIT_REFUSED, "mangler: 404.html"),
     Broken("tampered zip", tampered_zip, EXIT_REFUSED, "sjekksummen for pakken"),
