@@ -160,3 +160,11 @@ def test_without_a_bundle_the_command_says_what_to_do(tmp_path, capsys):
 def test_without_url_or_copy_the_command_says_how_to_call_it(capsys):
     code, _, err = run_cli(capsys, "--url", "", "--copy", COPY)
     assert code == 1 and "make verify-live URL=" in err
+
+
+def test_the_workflow_gets_every_municipalitys_copy_and_base_url(published, capsys):
+    from tests.fixtures import FIXTURE
+    code = cli.main(["verify-live", "--targets", "--root", str(FIXTURE)])
+    out, _ = capsys.readouterr()
+    assert code == 0
+    assert json.loads(out) == [{"copy": m.id, "url": m.base_url} for m in published.data.municipalities]
