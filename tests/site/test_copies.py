@@ -20,8 +20,8 @@ import re
 import pytest
 
 from etablerer.publish import copymanifest, csp
-from etablerer.publish.copymanifest import COPY_MANIFEST
 from etablerer.publish.copies import DERIVED, DIFFERENCES
+from etablerer.publish.copymanifest import COPY_MANIFEST
 from tests.support.edits import edit_file
 from tests.support.expected import COPIES, LANGUAGES, language_prefix, parse_html
 from tests.support.project import project_copy

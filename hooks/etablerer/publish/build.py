@@ -20,13 +20,13 @@ from pathlib import Path
 from typing import Protocol
 
 from etablerer.facts.host import Host
+from etablerer.facts.sample import has_sample
 from etablerer.inputs.asof import as_of_date
 from etablerer.inputs.fieldtypes import DEFAULT_LANGUAGE
 from etablerer.inputs.loading import ServiceData, load_data
 from etablerer.inputs.messages import _, ngettext
 from etablerer.inputs.model import Municipality
 from etablerer.publish import csp
-from etablerer.facts.sample import has_sample
 from etablerer.publish.copies import TOKEN_HOST, make_copies
 from etablerer.publish.copymanifest import write_copy_manifest
 from etablerer.publish.manifest import git_commit, write_manifest
