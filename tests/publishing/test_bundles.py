@@ -136,6 +136,13 @@ def test_without_a_build_make_bundles_says_what_to_do(tmp_path):
     assert not (tmp_path / "dist").exists()
 
 
+def test_dist_may_be_served_as_any_folder(dist, tmp_path):
+    """Not a private temporary folder: a web server must be able to read it."""
+    probe = tmp_path / "probe"
+    probe.mkdir()
+    assert dist.stat().st_mode & 0o777 == probe.stat().st_mode & 0o777
+
+
 def test_zip_entries_are_plain_files_with_fixed_permissions(dist):
     with zipfile.ZipFile(io.BytesIO((dist / f"etablerertjenesten-{COPIES[0]}.zip").read_bytes())) as archive:
         assert all(not info.is_dir() and info.external_attr >> 16 == 0o100644 for info in archive.infolist())

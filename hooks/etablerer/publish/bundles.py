@@ -87,7 +87,9 @@ def make_bundles(site: Path, dist: Path) -> list[Bundle]:
         raise BundleError(str(exc)) from None
     as_of = date.fromisoformat(manifest.as_of)
     dist.parent.mkdir(parents=True, exist_ok=True)
-    work = Path(tempfile.mkdtemp(prefix=".dist-build-", dir=dist.parent))
+    temporary = Path(tempfile.mkdtemp(prefix=".dist-build-", dir=dist.parent))
+    work = temporary / DIST  # made as any folder (the umask decides), not private as mkdtemp's
+    work.mkdir()
     try:
         index: dict = {"format": FORMAT, "as_of": manifest.as_of, "commit": manifest.commit, "sample": None,
                        "copies": {}}
@@ -111,10 +113,8 @@ def make_bundles(site: Path, dist: Path) -> list[Bundle]:
         index["sample"] = any(samples)
         (work / INDEX).write_bytes(_dump(index))
         _swap(work, dist)
-        work = None
     finally:
-        if work is not None:
-            shutil.rmtree(work, ignore_errors=True)
+        shutil.rmtree(temporary, ignore_errors=True)
     return [Bundle(copy, dist / bundle_name(copy), dist / manifest_name(copy)) for copy in sorted(manifest.copies)]
 
 
