@@ -1,7 +1,8 @@
 """Feature: the municipal copies are the same site, apart from the declared differences.
 
 etablerer.copies.DIFFERENCES is the complete list of what may differ (with
-DERIVED: what follows from them, the 404 page's script hashes in its policy). For
+DERIVED: what follows from them, the 404 page's script hashes in its policy and the
+copy's own manifest.json, which names its copy and lists its files' SHA-256). For
 every pair of copies, each file is byte-for-byte the same once exactly those
 differences are put back to their tokens: each copy's base URL, its
 accessibility statement and privacy URLs, and the host municipality's name
