@@ -7,7 +7,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: admin site test test-behaviour test-fast test-content check serve clean schema new-course new-organisation messages verify production-guard bench hashes audit
+.PHONY: admin site bundles verify-live test test-behaviour test-fast test-content check serve clean schema new-course new-organisation messages verify production-guard bench hashes audit
 
 # requirements-hashes.lock is requirements.lock with the SHA-256 of every file of each
 # release: pip refuses anything else. After appending a dependency to requirements.lock,
@@ -94,6 +94,18 @@ test-content: $(STAMP) $(NODE_STAMP)
 verify: $(STAMP)
 	$(BIN)/python -m etablerer verify $(if $(COPY),--copy "$(COPY)") $(if $(DIR),--dir "$(DIR)") $(if $(MANIFEST),--manifest "$(MANIFEST)")
 
+# After make site: dist/etablerertjenesten-<slug>.zip and .json per copy, and dist/index.json
+# (hooks/etablerer/publish/bundles.py). The deploy workflow publishes them at <preview>/dist/,
+# where tools/etablerer-sync.py fetches them. Marked sample while any data is sample.
+bundles: $(STAMP)
+	$(BIN)/python -m etablerer bundles
+
+# Check a published copy over HTTP against the newest bundle: make verify-live
+# URL=https://www.vestby.kommune.no/etablerertjenesten/ COPY=vestby [BUNDLES=<preview>/dist/]
+# (default: dist/ here). Exit 0 only when the copy is the newest bundle, file for file.
+verify-live: $(STAMP)
+	$(BIN)/python -m etablerer verify-live --url "$(URL)" --copy "$(COPY)" $(if $(BUNDLES),--bundles "$(BUNDLES)")
+
 # Refuses (exit 1) while any data is sample or any logo a placeholder: run before
 # making the municipalities' copies (the deploy workflow does).
 production-guard: $(STAMP)
@@ -115,7 +127,7 @@ bench: $(STAMP)
 	$(BIN)/python -m bench $(if $(REPS),--reps $(REPS))
 
 clean:
-	rm -rf site build .site-build-* .site-old-* .venv-audit
+	rm -rf site build dist .site-build-* .site-old-* .dist-build-* .dist-old-* .venv-audit
 
 # Editor messages: extract them from the code and update the bokmål catalogue
 # hooks/etablerer/locale/nb/LC_MESSAGES/etablerer.po; then write the missing texts there.

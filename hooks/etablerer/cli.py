@@ -1,4 +1,5 @@
-"""Command line: `etablerer check`, `build`, `verify` and `production-guard` (what make calls)."""
+"""Command line: `etablerer check`, `build`, `verify`, `production-guard`, `bundles` and `verify-live`
+(what make calls)."""
 
 from __future__ import annotations
 
@@ -17,8 +18,11 @@ from etablerer.inputs.loading import load_data
 from etablerer.inputs.messages import _, ngettext
 from etablerer.publish.admin import AdminFailed, Backend, write_admin
 from etablerer.publish.build import BuildFailed, build_site
+from etablerer.publish.bundles import DIST, BundleError, make_bundles
 from etablerer.publish.copies import TOKEN_HOST
 from etablerer.publish.guard import production_refusal
+from etablerer.publish.live import LiveError, bundle_manifest, compare_live
+from etablerer.publish.live import report as live_report
 from etablerer.publish.manifest import MANIFEST, ManifestError, read_manifest
 from etablerer.publish.verify import report, verify_copy
 from etablerer.render.pages import generated_pages
@@ -163,6 +167,31 @@ def cmd_production_guard(root: Path) -> int:
     return 0
 
 
+def cmd_bundles(root: Path, site: Path, dist: Path) -> int:
+    bundles = make_bundles(site, dist)
+    index = json.loads((dist / "index.json").read_text(encoding="utf-8"))
+    print(ngettext("Wrote {dist}/: {count} bundle ({copies}) and index.json, as of {date}{sample}.",
+                   "Wrote {dist}/: {count} bundles ({copies}) and index.json, as of {date}{sample}.",
+                   len(bundles)).format(
+        dist=shown_path(dist, root), count=len(bundles), copies=", ".join(b.copy for b in bundles),
+        date=index["as_of"], sample=_(", marked sample (a sync refuses them without --allow-sample)")
+        if index["sample"] else ""))
+    return 0
+
+
+def cmd_verify_live(root: Path, url: str, copy: str, bundles: str | None) -> int:
+    """The copy published at `url` against the newest bundle (dist/, or a --bundles URL)."""
+    result = compare_live(url, copy, bundle_manifest(bundles or str(root / DIST), copy))
+    print(live_report(result), file=sys.stdout if result.matches else sys.stderr)
+    return 0 if result.matches else 1
+
+
+def cmd_live_targets(root: Path) -> int:
+    """Every municipality's copy and base_url, as JSON (the verify-live workflow's matrix)."""
+    data = validate(root)
+    print(json.dumps([{"copy": m.id, "url": m.base_url} for m in data.municipalities]))
+    return 0
+
 
 def cmd_admin(root: Path, site: Path) -> int:
     """site/admin/: the CMS page; CMS_REPO, CMS_BRANCH, CMS_AUTH_URL, CMS_LOCAL and CMS_LOCAL_URL say where it saves."""
@@ -211,6 +240,18 @@ def main(argv: list[str] | None = None) -> int:
     admin.add_argument("--site", type=Path, default=None, help=_("output folder (default: ROOT/site)"))
     sub.add_parser("production-guard", parents=[common],
                    help=_("exit 1 while any data is sample or any logo a placeholder"))
+    bundles = sub.add_parser("bundles", parents=[common],
+                             help=_("write dist/: one zip and one manifest per copy in site/, and index.json"))
+    bundles.add_argument("--site", type=Path, default=None, help=_("built site (default: ROOT/site)"))
+    bundles.add_argument("--dist", type=Path, default=None, help=_("output folder (default: ROOT/dist)"))
+    live = sub.add_parser("verify-live", parents=[common],
+                          help=_("check a published copy over HTTP against the newest bundle"))
+    live.add_argument("--url", default=None, help=_("address of the published copy (its base_url)"))
+    live.add_argument("--copy", default=None, help=_("municipality slug"))
+    live.add_argument("--bundles", default=None,
+                      help=_("folder or URL holding the newest bundles (default: ROOT/dist)"))
+    live.add_argument("--targets", action="store_true",
+                      help=_("only print every municipality's copy and base_url as JSON (for CI)"))
     args = parser.parse_args(argv)
     root = getattr(args, "root", Path.cwd()).resolve()
     annotate = args.command == "check" and annotations.wanted(args.annotations, os.environ)
@@ -223,6 +264,15 @@ def main(argv: list[str] | None = None) -> int:
             return cmd_verify(root, args.manifest, args.copy, args.dir)
         if args.command == "production-guard":
             return cmd_production_guard(root)
+        if args.command == "bundles":
+            return cmd_bundles(root, (args.site or root / "site").resolve(), (args.dist or root / DIST).resolve())
+        if args.command == "verify-live":
+            if args.targets:
+                return cmd_live_targets(root)
+            if not args.url or not args.copy:
+                raise LiveError(_("say which copy to check and where it is published: "
+                                  "make verify-live URL=https://… COPY=<slug>"))
+            return cmd_verify_live(root, args.url, args.copy, args.bundles)
         if args.command == "admin":
             return cmd_admin(root, (args.site or root / "site").resolve())
         only = tuple(s.strip() for s in args.only.split(",") if s.strip()) if args.only else None
@@ -245,6 +295,12 @@ def main(argv: list[str] | None = None) -> int:
         return 1
     except ManifestError as exc:
         print(_("make verify: {reason}").format(reason=exc), file=sys.stderr)
+        return 1
+    except BundleError as exc:
+        print(_("make bundles: {reason}").format(reason=exc), file=sys.stderr)
+        return 1
+    except LiveError as exc:
+        print(_("make verify-live: {reason}").format(reason=exc), file=sys.stderr)
         return 1
     except BuildFailed as exc:
         print(exc, file=sys.stderr)

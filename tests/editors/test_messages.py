@@ -97,6 +97,8 @@ NOT_FOR_EDITORS: dict[tuple[str, str], str] = {
                                                               "for developers and the copy tests",
     ("etablerer/publish/copies.py", "the host"): "Difference.why: developer documentation of a declared difference",
     ("etablerer/publish/copies.py", "script-src/style-src"): "DERIVED: developer documentation of a derived difference",
+    ("etablerer/publish/copies.py", "manifest.json at the copy's root"): "DERIVED: developer documentation of a "
+                                                                         "derived difference",
     ("etablerer/publish/copies.py", ": contains a copy token"): "CopyError: a fault of the theme or the code "
                                                                 "(a token in a file kind copies.py cannot write), "
                                                                 "never of the editors' files",

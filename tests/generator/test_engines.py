@@ -50,11 +50,21 @@ def tree(site: Path) -> dict[str, bytes]:
     """
     files = {p.relative_to(site).as_posix(): p.read_bytes() for p in sorted(site.rglob("*")) if p.is_file()}
     manifest = json.loads(files[MANIFEST])
+    # Each copy's own manifest.json (copymanifest.py) the same way, first: site/manifest.json lists it.
+    remade = {}
+    for slug in manifest["copies"]:
+        own = json.loads(files[f"{slug}/{MANIFEST}"])
+        for path, entry in own["files"].items():
+            raw = files.get(f"{slug}/{path}")
+            if raw is not None and _sha256(raw) == entry["sha256"] and len(raw) == entry["size"]:
+                entry.update(sha256=_sha256(normalised(raw)), size=len(normalised(raw)))
+        remade[f"{slug}/{MANIFEST}"] = json.dumps(own, indent=1, sort_keys=True).encode()
     for slug, copy in manifest["copies"].items():
         for path, digest in copy["files"].items():
             raw = files.get(f"{slug}/{path}")
             if raw is not None and _sha256(raw) == digest:
-                copy["files"][path] = _sha256(normalised(raw))
+                copy["files"][path] = _sha256(remade.get(f"{slug}/{path}", normalised(raw)))
+    files.update(remade)
     files[MANIFEST] = json.dumps(manifest, indent=1, sort_keys=True).encode()
     return {path: normalised(raw) for path, raw in files.items()}
 

@@ -67,6 +67,11 @@ def test_the_manifest_lists_the_embeds(manifest):
     assert {"embed/snippet.html", "embed/courses/index.html", "embed/courses.json"} <= set(files)
 
 
-def test_the_manifest_is_beside_the_copies_not_inside_one(published):
-    inside = [copy for copy in COPIES if (published.copy_dir(copy) / "manifest.json").exists()]
-    assert (published.out / "manifest.json").is_file() and inside == []
+def test_the_manifest_is_beside_the_copies_and_each_copy_has_its_own(published, manifest):
+    """site/manifest.json names every copy; inside each copy, manifest.json names only that copy
+    (tests/publishing/test_bundles.py checks its content) and site/manifest.json lists it too."""
+    assert "copies" in manifest
+    for copy in COPIES:
+        own = json.loads((published.copy_dir(copy) / "manifest.json").read_text(encoding="utf-8"))
+        assert own["copy"] == copy and "copies" not in own
+        assert "manifest.json" in manifest["copies"][copy]["files"]

@@ -78,7 +78,7 @@ def test_the_linters_do_find_problems(tmp_path):
     assert audited.returncode != 0 and "template-injection" in audited.stdout and "unpinned-uses" in audited.stdout
 
 
-@pytest.mark.parametrize("name", ["ci.yml", "deploy.yml"])
+@pytest.mark.parametrize("name", ["ci.yml", "deploy.yml", "verify-live.yml"])
 def test_no_permission_by_default_and_every_job_says_what_it_needs(name):
     doc = load(name)
     assert doc["permissions"] == {}
@@ -90,7 +90,9 @@ def writes(job) -> dict:
 
 
 def test_only_the_pages_deploy_job_may_write():
-    jobs = {name: job for wf in ("ci.yml", "deploy.yml") for name, job in load(wf)["jobs"].items()}
+    jobs = {f"{wf}:{name}": job for wf in ("ci.yml", "deploy.yml", "verify-live.yml")
+            for name, job in load(wf)["jobs"].items()}
+    jobs["preview"] = jobs.pop("deploy.yml:preview")
     writers = {name: writes(job) for name, job in jobs.items() if writes(job)}
     assert writers == {"preview": {"pages": "write", "id-token": "write"}}
     assert any(step.get("uses", "").startswith("actions/deploy-pages@") for step in jobs["preview"]["steps"])
@@ -238,3 +240,29 @@ def test_no_checkout_keeps_the_token():
     steps = [s for wf in WORKFLOWS.glob("*.yml") for job in load(wf.name)["jobs"].values()
              for s in job.get("steps", []) if s.get("uses", "").startswith("actions/checkout@")]
     assert kept and all(s.get("with", {}).get("persist-credentials") is False for s in steps)
+
+
+def test_the_bundles_are_made_after_the_checked_build_and_published_beside_the_landing_page():
+    steps = load("deploy.yml")["jobs"]["build"]["steps"]
+    runs = [s.get("run", "") for s in steps]
+    at = {name: next(i for i, run in enumerate(runs) if run.strip().startswith(name))
+          for name in ("make site", "make verify", "make bundles", "cp -R dist site/dist")}
+    upload = next(i for i, s in enumerate(steps) if s.get("uses", "").startswith("actions/upload-pages-artifact@"))
+    assert at["make site"] < at["make verify"] < at["make bundles"] < at["cp -R dist site/dist"] < upload
+
+
+def test_bundles_are_marked_sample_unless_the_production_guard_passes():
+    runs = runs_of(load("deploy.yml")["jobs"]["build"])
+    guard = next(run for run in runs if "make production-guard" in run)
+    assert guard.startswith("if ! make production-guard; then") and '["sample"] is True' in guard
+
+
+def test_verify_live_runs_daily_against_every_municipalitys_copy():
+    doc = load("verify-live.yml")
+    assert entry_is_daily(doc["on"]["schedule"][0]["cron"])
+    jobs = doc["jobs"]
+    assert any("etablerer verify-live --targets" in run for run in runs_of(jobs["targets"]))
+    check = jobs["verify-live"]
+    assert check["strategy"]["fail-fast"] is False
+    assert "needs.targets.outputs.targets" in check["strategy"]["matrix"]["target"]
+    assert any(run.startswith("make verify-live URL=") for run in runs_of(check))

@@ -1,7 +1,8 @@
 """Feature: the municipal copies are the same site, apart from the declared differences.
 
 etablerer.copies.DIFFERENCES is the complete list of what may differ (with
-DERIVED: what follows from them, the 404 page's script hashes in its policy). For
+DERIVED: what follows from them, the 404 page's script hashes in its policy and the
+copy's own manifest.json, which names its copy and lists its files' SHA-256). For
 every pair of copies, each file is byte-for-byte the same once exactly those
 differences are put back to their tokens: each copy's base URL, its
 accessibility statement and privacy URLs, and the host municipality's name
@@ -11,6 +12,7 @@ only inside elements marked data-copy="host-name".
 from __future__ import annotations
 
 import gzip
+import hashlib
 import html
 import itertools
 import json
@@ -18,8 +20,9 @@ import re
 
 import pytest
 
-from etablerer.publish import csp
+from etablerer.publish import copymanifest, csp
 from etablerer.publish.copies import DERIVED, DIFFERENCES
+from etablerer.publish.copymanifest import COPY_MANIFEST
 from tests.support.edits import edit_file
 from tests.support.expected import COPIES, LANGUAGES, language_prefix, parse_html
 from tests.support.project import project_copy
@@ -55,6 +58,8 @@ _MARKED = re.compile(r'(<(?P<tag>[a-zA-Z][\w-]*)\b[^>]*\bdata-copy="host-name"[^
 
 def normalised(site, copy: str, rel: str) -> bytes:
     """The file with exactly the declared differences put back to their tokens."""
+    if rel == COPY_MANIFEST:
+        return copy_manifest_put_back(site, copy)
     raw = (site.copy_dir(copy) / rel).read_bytes()
     kind = rel[rel.rfind("."):]
     if rel.endswith(".xml.gz"):
@@ -90,6 +95,25 @@ def derived_policy_put_back(original: str, text: str) -> str:
     return csp.with_policy(text)
 
 
+COPY_TOKEN = "copy-slug"
+
+
+def copy_manifest_put_back(site, copy: str) -> bytes:
+    """copies.DERIVED: the copy's manifest.json must be exactly what the copy's own files give;
+    normalised, it is made again from the normalised files, its copy's slug a token."""
+    root = site.copy_dir(copy)
+    raw = (root / COPY_MANIFEST).read_bytes()
+    document = json.loads(raw)
+    rels = [rel for rel in site.all_files(copy) if rel != COPY_MANIFEST]
+    own = {rel: (hashlib.sha256(data).hexdigest(), len(data)) for rel in rels for data in [(root / rel).read_bytes()]}
+    assert document["copy"] == copy, f"{copy}/{COPY_MANIFEST} names the copy {document['copy']!r}"
+    assert raw == copymanifest.render(copy, document["as_of"], document["commit"], document["sample"], own), \
+        f"{copy}/{COPY_MANIFEST} is not what the copy's own files give"
+    files = {rel: (hashlib.sha256(data).hexdigest(), len(data)) for rel in rels
+             for data in [normalised(site, copy, rel)]}
+    return copymanifest.render(COPY_TOKEN, document["as_of"], document["commit"], document["sample"], files)
+
+
 _NORMALISED: dict[tuple[str, str], dict[str, bytes]] = {}
 
 
@@ -121,8 +145,8 @@ def test_the_two_copies_are_identical_outside_the_declared_differences(site, one
     assert differing == {}, f"{one} and {other} differ outside etablerer.copies.DIFFERENCES"
 
 
-def test_the_only_derived_difference_is_the_policys_hashes():
-    assert set(DERIVED) == {"csp_hashes"}
+def test_the_only_derived_differences_are_the_policys_hashes_and_the_copys_manifest():
+    assert set(DERIVED) == {"csp_hashes", "copy_manifest"}
 
 
 def test_the_compared_files_include_every_kind_of_file(site):

@@ -9,6 +9,7 @@ good site/.
 
 from __future__ import annotations
 
+import hashlib
 import os
 import shutil
 import tempfile
@@ -19,6 +20,7 @@ from pathlib import Path
 from typing import Protocol
 
 from etablerer.facts.host import Host
+from etablerer.facts.sample import has_sample
 from etablerer.inputs.asof import as_of_date
 from etablerer.inputs.fieldtypes import DEFAULT_LANGUAGE
 from etablerer.inputs.loading import ServiceData, load_data
@@ -26,6 +28,7 @@ from etablerer.inputs.messages import _, ngettext
 from etablerer.inputs.model import Municipality
 from etablerer.publish import csp
 from etablerer.publish.copies import TOKEN_HOST, make_copies
+from etablerer.publish.copymanifest import write_copy_manifest
 from etablerer.publish.manifest import git_commit, write_manifest
 from etablerer.publish.sitebuild import LANGUAGES_ENV, with_languages
 from etablerer.render.chrome import landing_page
@@ -133,8 +136,16 @@ def build_site(root: Path, site: Path, environ: dict[str, str] | None = None,
         written = make_copies(single, staged, municipalities, protect)
         landing = landing_page(replace(data, municipalities=municipalities), today)
         (staged / LANDING).write_text(csp.with_policy(landing) if protect else landing, encoding="utf-8")
-        # After the copies, beside them: the manifest lists their final bytes.
-        write_manifest(staged, today, git_commit(root), municipalities, written)
+        # Inside each copy, after it is made: its own manifest.json (copymanifest.py), listed in
+        # turn in site/manifest.json beside the copies, which lists their final bytes.
+        commit, sample = git_commit(root), has_sample(data)
+        for municipality in municipalities:
+            digests = written[municipality.id]
+            rel, data_bytes = write_copy_manifest(staged / municipality.id, municipality.id, today.isoformat(),
+                                                  commit, sample, digests)
+            digests[rel] = hashlib.sha256(data_bytes).hexdigest()
+            written[municipality.id] = {r: digests[r] for r in sorted(digests, key=lambda r: r.split("/"))}
+        write_manifest(staged, today, commit, municipalities, written)
         copied = time.perf_counter()
         _swap(staged, site)
         codes = tuple(lang.code for lang in data.language_files.languages)

@@ -60,6 +60,9 @@ DIFFERENCES: tuple[Difference, ...] = (
 # recompute it from the normalised page.
 DERIVED: dict[str, str] = {
     "csp_hashes": "script-src/style-src hashes of inline scripts that hold a replaced token (the 404 page)",
+    # copymanifest.py: written by build.py after the copies are made.
+    "copy_manifest": "manifest.json at the copy's root: its copy's slug, and the SHA-256 and size of each of "
+                     "the copy's own files (which differ where the declared differences do)",
 }
 
 # The host the single build is rendered for: every value a token.
