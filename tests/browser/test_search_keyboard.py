@@ -57,14 +57,15 @@ def open_search(opener, code: str, width: str):
     tab_to(page, opener_of(width), limit=80)
     if narrow(width):
         page.keyboard.press("Enter")
-    page.wait_for_function("document.getElementById('__search').checked", timeout=HANG)
+    page.wait_for_function("() => document.getElementById('__search').checked", timeout=HANG)
     assert page.evaluate("document.activeElement.matches('.md-search__input')"), "focus should be in the field"
     return page
 
 
 def search(page, word: str) -> None:
     type_word(page, word)
-    page.wait_for_function("document.getElementById('et-search-status').textContent.trim() !== ''", timeout=HANG)
+    page.wait_for_function("() => document.getElementById('et-search-status').textContent.trim() !== ''",
+                           timeout=HANG)
     wait_until_results_settle(page)
 
 
@@ -85,8 +86,8 @@ def press_and_wait(page, key: str) -> None:
     page.evaluate("document.activeElement && document.activeElement.setAttribute('data-et-before', '')")
     page.keyboard.press(key)
     try:
-        page.wait_for_function("!document.activeElement || !document.activeElement.hasAttribute('data-et-before')",
-                               timeout=HANG)
+        page.wait_for_function(
+            "() => !document.activeElement || !document.activeElement.hasAttribute('data-et-before')", timeout=HANG)
     except PlaywrightTimeoutError:
         pytest.fail(f"{key}: focus stayed on {page.evaluate(ACTIVE)}", pytrace=False)
     page.evaluate("document.querySelectorAll('[data-et-before]').forEach(e => e.removeAttribute('data-et-before'))")
@@ -145,7 +146,7 @@ def test_shift_tab_goes_back_to_the_field_and_escape_returns_focus(opener, code,
     if not page.evaluate("document.activeElement.matches('.md-search-result__link')"):
         press_and_wait(page, "Tab")  # the back arrow on a phone
     page.keyboard.press("Escape")
-    page.wait_for_function("!document.getElementById('__search').checked", timeout=HANG)
+    page.wait_for_function("() => !document.getElementById('__search').checked", timeout=HANG)
     try:
         page.wait_for_function("s => document.activeElement.matches(s)", arg=opener_of(width), timeout=HANG)
     except PlaywrightTimeoutError:
@@ -166,7 +167,7 @@ def test_no_results_is_spoken(opener, code, width):
     # Emptying the field empties the live region (Material asks again for a query).
     for _ in NOTHING:
         page.keyboard.press("Backspace")
-    page.wait_for_function("document.getElementById('et-search-status').textContent === ''", timeout=HANG)
+    page.wait_for_function("() => document.getElementById('et-search-status').textContent === ''", timeout=HANG)
 
 
 def test_the_live_region_is_polite_and_in_the_dialog(opener):
