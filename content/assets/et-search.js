@@ -217,11 +217,17 @@
      gains focus; it stays closed until the reader does something in it. */
   var keepClosed = false;
   toggle.addEventListener("change", function () {
-    if (toggle.checked && keepClosed && document.activeElement === query) setOpen(false);
+    if (toggle.checked && keepClosed && document.activeElement === query) {
+      // Not from inside the click that opened it: a nested click() on the same checkbox is ignored.
+      Promise.resolve().then(function () {
+        if (keepClosed) setOpen(false);
+      });
+    }
   });
   ["keydown", "pointerdown", "input"].forEach(function (type) {
     document.addEventListener(type, function (event) {
       if (type === "keydown" && event.key === "Escape") return;
+      if (type === "input" && event.target !== query) return;  // the checkbox fires "input" too
       keepClosed = false;
     }, true);
   });
