@@ -45,7 +45,9 @@
   }
   var noResults = status.getAttribute("data-et-none") || "";
   var plural = typeof Intl === "object" && Intl.PluralRules ? new Intl.PluralRules(lang) : null;
-  var number = typeof Intl === "object" && Intl.NumberFormat ? new Intl.NumberFormat(lang) : null;
+  // Latin digits in every language, as the site's dates and amounts (README, "Languages").
+  var number = typeof Intl === "object" && Intl.NumberFormat
+    ? new Intl.NumberFormat(lang, { numberingSystem: "latn" }) : null;
 
   var total = 0;  // documents in the worker's last answer (Material shows them as list items)
 
