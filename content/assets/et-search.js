@@ -134,7 +134,7 @@
 
   // --- results in the Tab order ----------------------------------------------------
 
-  function resultLinks() {
+  function resultItems() {
     return Array.prototype.slice.call(list.querySelectorAll(".md-search-result__item"));
   }
 
@@ -178,7 +178,7 @@
 
   /* The last focusable element shown in the rendered results, if focus is on it. */
   function onLastResult(element) {
-    var items = resultLinks();
+    var items = resultItems();
     if (!items.length || !items[items.length - 1].contains(element)) return false;
     var focusable = Array.prototype.filter.call(
       items[items.length - 1].querySelectorAll("a[href], summary"), shown);
@@ -193,7 +193,7 @@
     var key = event.key;
     if (key === "Tab") {
       event.stopPropagation();  // Material would close search and throw the results away
-      if (!event.shiftKey && onLastResult(event.target) && resultLinks().length < total) {
+      if (!event.shiftKey && onLastResult(event.target) && resultItems().length < total) {
         event.preventDefault();
         renderMore();
       }
