@@ -6,7 +6,9 @@ checks both ways). Every value is finished, escaped HTML or plain data: Material
 templates do not autoescape.
 
     etablerer            chrome.Chrome: banner, footer, strings (interface words of the theme's
-                         buttons), links (404 page), noindex; on every page and the 404 page
+                         buttons), plurals (interface words with plural forms: search's count,
+                         key → CLDR form → text), links (404 page), noindex; on every page and
+                         the 404 page
     etablerer_languages  chrome.PageLanguages: the switcher and the missing-translation note
     etablerer_title_lang the lang attribute of a bokmål course title on another language's page
     etablerer_page       sharing.PageHead: description, Open Graph, JSON-LD, noindex, redirect

@@ -98,15 +98,23 @@ LANGUAGE_NAMES = {
 
 @cache
 def interface(lang: str) -> dict[str, str]:
-    """languages/<lang>/interface.yml: every interface string of that language, as written."""
+    """languages/<lang>/interface.yml: every interface string of that language, as written
+    (a string with plural forms is a mapping, see plural_interface)."""
     return read_yaml(LANGUAGES_DIR / lang / "interface.yml")
+
+
+def plural_interface(lang: str, key: str) -> dict[str, str]:
+    """An interface string with plural forms: form ('one', 'other', …) → text, as written."""
+    forms = interface(lang)[key]
+    assert isinstance(forms, dict), f"languages/{lang}/interface.yml: {key} has no plural forms"
+    return forms
 
 
 @cache
 def shown_interface(lang: str) -> dict[str, str]:
     """Every interface string of `lang` as a page shows it: white space normalised
     (placeholders such as {language} left in)."""
-    return {key: " ".join(value.split()) for key, value in interface(lang).items()}
+    return {key: " ".join(value.split()) for key, value in interface(lang).items() if isinstance(value, str)}
 
 
 def interface_text(lang: str, key: str, **values: str) -> str:

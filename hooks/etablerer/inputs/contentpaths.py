@@ -16,7 +16,8 @@ import sys
 from collections.abc import Iterable
 
 CONTENT_FOLDERS = ("data/", "languages/", "content/")
-CODE_ASSETS = ("content/assets/site.css", "content/assets/et-a11y.js", "content/assets/et-lazy-search.js")
+CODE_ASSETS = ("content/assets/site.css", "content/assets/et-a11y.js", "content/assets/et-lazy-search.js",
+               "content/assets/et-search.js")
 
 
 def is_content(path: str) -> bool:

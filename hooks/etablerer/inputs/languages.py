@@ -3,7 +3,10 @@
 A language is data: its code on one line of data/region.yml (`languages:`) and
 its files under languages/<code>/:
 
-    interface.yml     every interface string (menu, banner, footer, notes, course facts)
+    interface.yml     every interface string (menu, banner, footer, notes, course facts);
+                      a string that counts something ("22 treff") is a mapping of the
+                      language's plural forms (CLDR's, via Babel: one/other in bokmål,
+                      zero/one/two/few/many/other in Arabic), see inputs/plurals.py
     pages/<name>.md   the generated pages translated so far (a missing file: no page
                       in that language; readers are led to the bokmål page instead)
 
@@ -24,6 +27,7 @@ from etablerer.inputs.addresses import FRONT_PAGE
 from etablerer.inputs.errors import DataError, shown_path
 from etablerer.inputs.fieldtypes import DEFAULT_LANGUAGE, REVIEW_STATES
 from etablerer.inputs.messages import _
+from etablerer.inputs.plurals import plural_strings
 from etablerer.inputs.yamlsource import load_yaml, parse_yaml
 
 LANGUAGES_DIR = "languages"
@@ -80,6 +84,7 @@ class LanguageFiles:
     pages: dict[str, dict[str, PageTemplate]] = field(default_factory=dict)  # code → name → template
     base: Path | None = None  # the languages/ folder: Jinja loads the page templates from there
     interface_review: dict[str, str] = field(default_factory=dict)  # code → review status of its interface.yml
+    plurals: dict[str, dict[str, dict[str, str]]] = field(default_factory=dict)  # code → key → plural form → text
 
     def language(self, code: str) -> Language:
         return next(lang for lang in self.languages if lang.code == code)
@@ -135,7 +140,13 @@ def load_language_files(root: Path, codes: tuple[str, ...],
     if required and DEFAULT_LANGUAGE in pages:
         errors += _required_templates(base, root, pages[DEFAULT_LANGUAGE], required)
     review = {code: ("reviewed" if code == DEFAULT_LANGUAGE else raw[code][0].review) for code in codes}
-    return LanguageFiles(tuple(Language(c) for c in codes), interface, pages, base, review), errors
+    plurals: dict[str, dict[str, dict[str, str]]] = {}
+    for code in codes:
+        originals = raw[DEFAULT_LANGUAGE][0].plural_values if DEFAULT_LANGUAGE in raw else {}
+        shown = shown_path(base / code / INTERFACE_FILE, root)
+        plurals[code], found = plural_strings(code, raw[code][0], review[code], originals, shown)
+        errors += found
+    return LanguageFiles(tuple(Language(c) for c in codes), interface, pages, base, review, plurals), errors
 
 
 def _key_errors(code: str, raw: dict, root: Path) -> list[DataError]:
@@ -156,18 +167,25 @@ def _key_errors(code: str, raw: dict, root: Path) -> list[DataError]:
             errors.append(DataError(shown, 1, key, _("this interface string is missing in bokmål (every other "
                                                      "language has it); write the bokmål text")))
         return errors
-    for key in sorted(set(strings) - reference - everywhere):
+    plural_keys = set(raw[DEFAULT_LANGUAGE][0].plural_values) if DEFAULT_LANGUAGE in raw else set()
+    for key in sorted(set(strings) & plural_keys):
+        errors.append(DataError(shown, lines.get(key, 1), key, _(
+            "this string has plural forms in bokmål; write one text per form (one: …, other: …)")))
+    for key in sorted(set(strings.plural_values) & reference):
+        errors.append(DataError(shown, lines.get(key, 1), key, _(
+            "this string has no plural forms in bokmål; write one text")))
+    for key in sorted((set(strings) | set(strings.plural_values)) - reference - plural_keys - everywhere):
         errors.append(DataError(shown, lines.get(key, 1), key, _("no such interface string in "
                                                                  "languages/nb/interface.yml; check the spelling "
                                                                  "or remove it")))
     originals = raw[DEFAULT_LANGUAGE][0]
-    for key in sorted(set(strings) & reference):
+    for key in sorted(set(strings) & reference - plural_keys):
         want, got = _placeholders(originals[key]), _placeholders(strings[key])
         if want != got:
             names = ", ".join("{" + name + "}" for name in sorted(want)) or _("none")
             errors.append(DataError(shown, lines.get(key, 1), key, _(
                 "the placeholders must be those of bokmål ({names}); keep them as they are").format(names=names)))
-    for key in sorted(reference - set(lines)):
+    for key in sorted((reference | plural_keys) - set(lines)):
         errors.append(DataError(shown, 1, key, _("this interface string is missing; translate it from "
                                                  "languages/nb/interface.yml")))
     return errors
@@ -196,12 +214,14 @@ class _Strings(dict):
     lines: dict[str, int]  # every key written, with its line (also those with an error)
     review: str = "drafted"
     missing_file: bool = False
+    plural_values: dict[str, object]  # key → the mapping of plural forms as written (checked in plurals.py)
 
 
 def _interface(file: Path, root: Path) -> tuple[_Strings, list[DataError]]:
     shown = shown_path(file, root)
     strings = _Strings()
     strings.lines = {}
+    strings.plural_values = {}
     if not file.is_file():
         strings.missing_file = True
         return strings, [DataError(shown, 1, "", _("the file is missing; copy languages/nb/interface.yml and "
@@ -220,6 +240,9 @@ def _interface(file: Path, root: Path) -> tuple[_Strings, list[DataError]]:
                 errors.append(DataError(shown, line, "review", _("write review: drafted or review: reviewed")))
             else:
                 strings.review = value
+            continue
+        if isinstance(value, dict):
+            strings.plural_values[str(key)] = value
             continue
         if not isinstance(value, str) or not value.strip():
             errors.append(DataError(shown, line, str(key), _("write the text for this string")))

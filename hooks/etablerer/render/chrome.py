@@ -31,6 +31,9 @@ class Chrome:
     # Pages the theme links to itself (the 404 page): name → (URL from the page, hreflang). A page
     # without a translation in this language is the bokmål one, marked hreflang="nb"; else "".
     links: dict[str, tuple[str, str]] = field(default_factory=dict)
+    # Interface strings with plural forms (search's "22 treff"): key → CLDR form → text, for the
+    # theme's scripts, which pick the form with the browser's Intl.PluralRules.
+    plurals: dict[str, dict[str, str]] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -90,7 +93,7 @@ class ChromeRenderer:
         links = {name: url for name, (url, _) in pages.items()}
         footer = self._render("chrome/footer.html", root=root, links=links, responsible=self.responsible(root),
                               host=view.host, region=view.data.region, today=view.today)
-        return Chrome(self.banner(), view.is_sample, footer, view.strings, pages)
+        return Chrome(self.banner(), view.is_sample, footer, view.strings, pages, view.plurals)
 
     def alternates(self, src: str) -> list[Alternate]:
         view = self.view

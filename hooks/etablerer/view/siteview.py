@@ -50,6 +50,11 @@ class SiteView:
     def strings(self) -> dict[str, str]:
         return self.data.language_files.interface[self.lang]
 
+    @property
+    def plurals(self) -> dict[str, dict[str, str]]:
+        """Interface strings with plural forms: key → every form of the language → text."""
+        return self.data.language_files.plurals.get(self.lang, {})
+
     def in_language(self, lang: str) -> SiteView:
         return SiteView(self.data, self.today, self.host, lang)
 
