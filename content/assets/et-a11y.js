@@ -93,7 +93,7 @@
     }
   });
 
-  // Escape closes the drawer (Material already closes search on Escape).
+  // Escape closes the drawer (et-search.js closes the search and returns focus to its opener).
   document.addEventListener("keydown", function (event) {
     if (event.key === "Escape" && toggles.drawer.checked) {
       setOpen("drawer", false);
