@@ -28,7 +28,7 @@ from tests.support.project import project_copy
 from tests.support.site import build
 
 from ..data.conftest import errors_of
-from .test_calendar_history import FIRST, SECOND, calendars, commit, under_git
+from .test_calendar_history import SECOND, calendars, commit, under_git
 
 SCHEMA = "https://schema.org"
 JOINABLE = {"open", "closing-soon"}
@@ -75,7 +75,6 @@ def states_of(data):
 
     base = course_of(data, PARTLY)  # sessions 2027-02-02 … 2027-02-16, deadline 2027-01-26
     deadline = base.registration.deadline
-    url = base.registration.url
 
     def with_(**update):
         return base.model_copy(update=update)

@@ -90,7 +90,8 @@ def course_record(view: SiteView, course: Course) -> dict:
             "name": venue.name, "street": venue.address.street, "postcode": venue.address.postcode,
             "city": venue.address.city, "municipality": venue.municipality},
         "sessions": [{"id": s.id, "start": s.starts_at().isoformat(), "end": s.ends_at().isoformat(),
-                      **_cancellation(session_cancelled(course, s), s.cancellation_reason or course.cancellation_reason)}
+                      **_cancellation(session_cancelled(course, s),
+                                      s.cancellation_reason or course.cancellation_reason)}
                      for s in course.sessions],
         "registration": {
             "status": view.status_key(course),
