@@ -53,7 +53,7 @@ INNOVASJON_NORGE_LOGO = ("    logo:\n      file: assets/logos/statlig-innovasjon
 ACCOUNTING_VENUE = ('venue:\n  name: Eksempelsenteret\n  address: {street: Eksempelveien 2, postcode: "1540", '
                     'city: Vestby}\n  municipality: vestby\n')
 COURSE_FIELDS = ("review, sample, id, title, kind, description, sessions, format, venue, online_url, languages, price, "
-                 "capacity, full, registration, target_group, practical, former_ids")
+                 "capacity, full, cancelled, cancellation_reason, registration, target_group, practical, former_ids")
 ORGANISATION_IDS = ("driftsselskapet, gammelfylket, innvandring, nordfylket, portalen, skatten, sorfylket, "
                     "statlig-innovasjon, velferdsetaten, vestfylket")
 LINK_ADVICE = "er ikke en tillatt lenke; bruk https://…, http://…, mailto:… eller tel:…"

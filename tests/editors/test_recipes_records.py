@@ -1,5 +1,5 @@
 """The recipes of the editors' guide (VEILEDNING.md) on records: sample flags off, a rename with
-former_ids («Endre et kurs»), a deletion («Avlys eller fjern et kurs»), a refused edit (split from
+former_ids («Endre et kurs»), a deletion («Fjern et kurs»), a refused edit (split from
 test_recipes.py so the test runner can run them beside it; same rules).
 """
 

@@ -75,7 +75,8 @@ def status_words(lang, status) -> str:
 def test_the_bokmal_status_words_are_the_ones_readers_know():
     """Written out: the words the service has always used."""
     assert [status_words("nb", s) for s in course_status.Status] == [
-        "Åpen for påmelding", "Påmeldingen stenger snart", "Fullt", "Påmeldingen er stengt", "Kurset er holdt"]
+        "Påmeldingen åpner snart", "Åpen for påmelding", "Påmeldingen stenger snart", "Fullt", "Påmeldingen er stengt",
+        "Kurset er holdt", "Kurset er avlyst"]
 
 
 @pytest.mark.parametrize("lang", LANGUAGES)

@@ -9,7 +9,7 @@ from datetime import date, timedelta
 from enum import Enum
 
 from etablerer.inputs.addresses import filter_page
-from etablerer.inputs.model import Course, Municipality
+from etablerer.inputs.model import Course, Municipality, Session
 
 CLOSING_SOON_DAYS = 7
 # Past courses stay in the catalogue this long after their last session; their pages stay for good.
@@ -17,29 +17,58 @@ PAST_MONTHS_SHOWN = 12
 
 
 class Status(Enum):
-    """The registration status; .value is the stable key used in CSS classes and tests."""
+    """The registration status; .value is the stable key used in CSS classes, tests and courses.json."""
 
+    NOT_YET_OPEN = "not-yet-open"  # no sign-up link yet, before the deadline
     OPEN = "open"
     CLOSING_SOON = "closing-soon"
     FULL = "full"
     CLOSED = "closed"
     PAST = "past"
+    CANCELLED = "cancelled"
+
+
+# One can sign up now (the sign-up link is shown).
+JOINABLE = frozenset({Status.OPEN, Status.CLOSING_SOON})
+# One can still join: now, or once registration opens.
+STILL_JOINABLE = JOINABLE | {Status.NOT_YET_OPEN}
+
+
+def is_cancelled(course: Course) -> bool:
+    """The course is cancelled, or every one of its sessions is."""
+    return course.cancelled or all(s.cancelled for s in course.sessions)
+
+
+def session_cancelled(course: Course, session: Session) -> bool:
+    return course.cancelled or session.cancelled
 
 
 def status(course: Course, today: date) -> Status:
+    """The one registration status of a course on `today`; every page, feed and calendar uses it
+    (through statuses() and SiteView.status), so they cannot disagree."""
+    if is_cancelled(course):
+        return Status.CANCELLED
     if course.last_day() < today:
         return Status.PAST
     if course.full:
         return Status.FULL
     if course.registration.deadline < today:
         return Status.CLOSED
+    if course.registration.url is None:
+        return Status.NOT_YET_OPEN
     if course.registration.deadline - today <= timedelta(days=CLOSING_SOON_DAYS):
         return Status.CLOSING_SOON
     return Status.OPEN
 
 
+def statuses(courses: tuple[Course, ...], today: date) -> dict[str, Status]:
+    """Course id → its status, computed once per course."""
+    return {c.id: status(c, today) for c in courses}
+
+
 def registration_open(course: Course, today: date) -> bool:
-    return status(course, today) in (Status.OPEN, Status.CLOSING_SOON)
+    """One can sign up now: the status is open or closing soon (so there is a link)."""
+    return status(course, today) in JOINABLE
 
 
 # --- the catalogue -------------------------------------------------------------
@@ -57,14 +86,31 @@ class Catalogue:
 
 
 def upcoming(courses: tuple[Course, ...], today: date) -> tuple[Course, ...]:
-    """Courses not over yet (a course under way counts), by first session."""
+    """Courses not over yet (a course under way counts), by first session; cancelled ones too."""
     return tuple(c for c in sorted(courses, key=_order) if c.last_day() >= today)
 
 
+def announced(courses: tuple[Course, ...], today: date, keep_cancelled: bool = False) -> tuple[Course, ...]:
+    """The courses that belong in "upcoming" lists: not past and not cancelled, by first session.
+    keep_cancelled: cancelled ones stay (calendar feeds and courses.json, so their readers learn
+    of the cancellation)."""
+    return tuple(c for c in upcoming(courses, today) if keep_cancelled or not is_cancelled(c))
+
+
+def next_courses(courses: tuple[Course, ...], today: date, count: int = 3) -> tuple[Course, ...]:
+    """The front page's next courses: those one can still join first, then those whose
+    registration has closed (full, closed, under way), each group by first session."""
+    listed = announced(courses, today)
+    joinable = [c for c in listed if status(c, today) in STILL_JOINABLE]
+    others = [c for c in listed if status(c, today) not in STILL_JOINABLE]
+    return tuple((joinable + others)[:count])
+
+
 def catalogue(courses: tuple[Course, ...], today: date) -> Catalogue:
+    """Upcoming: announced(); past: held (not cancelled) in the last PAST_MONTHS_SHOWN months."""
     since = months_before(today, PAST_MONTHS_SHOWN)
-    past = [c for c in sorted(courses, key=_order) if since <= c.last_day() < today]
-    return Catalogue(upcoming(courses, today), tuple(reversed(past)))
+    past = [c for c in sorted(courses, key=_order) if since <= c.last_day() < today and not is_cancelled(c)]
+    return Catalogue(announced(courses, today), tuple(reversed(past)))
 
 
 def _order(course: Course) -> tuple:

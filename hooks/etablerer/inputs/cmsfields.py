@@ -21,6 +21,8 @@ LABELS: dict[str, str] = {
     "base_url": N_("Address of the copy"),
     "booking": N_("Booking"),
     "calendar_domain": N_("Calendar domain"),
+    "cancellation_reason": N_("Reason for the cancellation"),
+    "cancelled": N_("Cancelled"),
     "capacity": N_("Places"),
     "ceased_note": N_("Note on what happened"),
     "checked": N_("Last checked"),

@@ -359,6 +359,19 @@ class Session(Record):
     date: YamlDate = Field(description=N_("Day of the session, YYYY-MM-DD."))
     start: YamlTime = Field(description=N_("Start time, HH:MM (Oslo time)."))
     end: YamlTime = Field(description=N_("End time, HH:MM (Oslo time), after the start."))
+    cancelled: Flag = Field(
+        False, description=N_("true when this session is cancelled; keep its date and times, so calendars find it."))
+    cancellation_reason: Text | None = Field(
+        None, description=N_("Why the session is cancelled, in one plain sentence (optional)."))
+
+    @model_validator(mode="before")
+    @classmethod
+    def _cancelled_keeps_date(cls, value: object) -> object:
+        if isinstance(value, dict) and value.get("cancelled") is True and value.get("date") is None:
+            raise PydanticCustomError(
+                "cancelled_date", _("a cancelled session still needs its date, so calendars can find it; "
+                                    "keep date: as it was"), {"field": "date"})
+        return value
 
     def starts_at(self) -> datetime:
         return datetime.combine(self.date, self.start, tzinfo=OSLO)
@@ -409,6 +422,11 @@ class Course(Record):
         description=N_("Price in kroner for the participant; 0 means free (the basic course is always 0)."))
     capacity: int = Field(strict=True, ge=1, description=N_("Number of places."))
     full: Flag = Field(False, description=N_("true when every place is taken."))
+    cancelled: Flag = Field(
+        False, description=N_("true when the whole course is cancelled; its page stays and says so, and it leaves "
+                              "the lists of upcoming courses."))
+    cancellation_reason: Text | None = Field(
+        None, description=N_("Why the course is cancelled, in one plain sentence (optional)."))
     registration: Registration = Field(description=N_("Sign-up link and deadline."))
     target_group: Text = Field(description=N_("Who the course is for, in one plain sentence."))
     practical: Text | None = Field(None, description=N_("Practical details: what to bring, food, parking."))

@@ -15,7 +15,7 @@ import mimetypes
 from decimal import Decimal
 from pathlib import Path
 
-from etablerer.facts.courses import registration_open, status
+from etablerer.facts.courses import announced, session_cancelled
 from etablerer.inputs.addresses import CATALOGUE, base_prefix, course_src, page_url
 from etablerer.inputs.model import Course
 from etablerer.render.chrome import ChromeRenderer
@@ -77,7 +77,7 @@ def _amount(value: Decimal) -> int | float:
 def course_record(view: SiteView, course: Course) -> dict:
     """One course of courses.json; the README documents every field."""
     venue = course.venue
-    is_open = registration_open(course, view.today)
+    is_open = view.registration_open(course)
     return {
         "id": course.id,
         "title": {"nb": course.title},
@@ -89,17 +89,26 @@ def course_record(view: SiteView, course: Course) -> dict:
         "place": None if venue is None else {
             "name": venue.name, "street": venue.address.street, "postcode": venue.address.postcode,
             "city": venue.address.city, "municipality": venue.municipality},
-        "sessions": [{"id": s.id, "start": s.starts_at().isoformat(), "end": s.ends_at().isoformat()}
+        "sessions": [{"id": s.id, "start": s.starts_at().isoformat(), "end": s.ends_at().isoformat(),
+                      **_cancellation(session_cancelled(course, s),
+                                      s.cancellation_reason or course.cancellation_reason)}
                      for s in course.sessions],
         "registration": {
-            "status": status(course, view.today).value,
+            "status": view.status_key(course),
             "status_text": view.status_words(course),
             "deadline": course.registration.deadline.isoformat(),
             "open": is_open,
             "url": course.registration.url if is_open else None,
         },
         "url": view.host.base_url + page_url(course_src(course)),
+        **_cancellation(view.cancelled(course), course.cancellation_reason),
     }
+
+
+def _cancellation(cancelled: bool, reason) -> dict:
+    """cancelled, and the reason in every language it is written in (null when none is given)."""
+    texts = None if reason is None else {"nb": str(reason), **reason.translations}
+    return {"cancelled": cancelled, "cancellation_reason": texts if cancelled else None}
 
 
 def courses_json(view: SiteView) -> str:
@@ -109,7 +118,8 @@ def courses_json(view: SiteView) -> str:
         "as_of": view.today.isoformat(),
         "sample": view.is_sample,
         "courses_page": view.host.base_url + page_url(CATALOGUE),
-        "courses": [course_record(view, c) for c in view.catalogue.upcoming],
+        # Cancelled courses stay in the feed (cancelled: true) until their date has passed.
+        "courses": [course_record(view, c) for c in announced(view.data.courses, view.today, keep_cancelled=True)],
     }
     return json.dumps(feed, ensure_ascii=False, indent=2) + "\n"
 

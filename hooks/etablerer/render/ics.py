@@ -83,6 +83,8 @@ def _calendar(name: str, courses: tuple[Course, ...], view, history: CourseHisto
             event.add("uid", uid(course, session.id, view.data.region.calendar_domain))
             event.add("dtstamp", dtstamp(view.today))
             event.add("sequence", revision.sequence)
+            cancelled = course_status.session_cancelled(course, session)
+            event.add("status", "CANCELLED" if cancelled else "CONFIRMED")
             event.add("last-modified", last_modified(revision, view.today))
             event.add("organizer", organizer(view))
             event.add("dtstart", session.starts_at())
@@ -105,12 +107,14 @@ def _text(cal: Calendar) -> str:
 
 
 def calendar_files(view) -> list[tuple[str, str]]:
-    """(path, content) of every calendar file: each course, and the feed of upcoming courses."""
+    """(path, content) of every calendar file: each course (cancelled ones too), and the feed of
+    upcoming courses."""
     region = view.data.region.name
     history = CourseHistory(view.data.data_dir.parent)
     files = [(course_file(c), _text(_calendar(f"{view.course_label(c)} – {region}", (c,), view, history)))
              for c in view.data.courses]
-    upcoming = course_status.upcoming(view.data.courses, view.today)
+    # Cancelled courses stay in the feed (STATUS:CANCELLED), so calendars that imported them learn of it.
+    upcoming = course_status.announced(view.data.courses, view.today, keep_cancelled=True)
     files.append((FEED, _text(_calendar(f"Kurs – {region}", upcoming, view, history))))
     return files
 

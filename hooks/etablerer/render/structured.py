@@ -20,13 +20,17 @@ SCHEMA = "https://schema.org"
 COURSE_MODE = {"onsite": "onsite", "online": "online", "hybrid": "blended"}
 ATTENDANCE = {"onsite": f"{SCHEMA}/OfflineEventAttendanceMode", "online": f"{SCHEMA}/OnlineEventAttendanceMode",
               "hybrid": f"{SCHEMA}/MixedEventAttendanceMode"}
+# Only what the data says: a sign-up link while registration is open, every place taken.
+# Other states (not yet open, closed, past, cancelled) have no availability.
 AVAILABILITY = {
     course_status.Status.OPEN: f"{SCHEMA}/InStock",
-    course_status.Status.CLOSING_SOON: f"{SCHEMA}/LimitedAvailability",
+    course_status.Status.CLOSING_SOON: f"{SCHEMA}/InStock",
     course_status.Status.FULL: f"{SCHEMA}/SoldOut",
-    course_status.Status.CLOSED: f"{SCHEMA}/SoldOut",
-    course_status.Status.PAST: f"{SCHEMA}/Discontinued",
 }
+
+
+def event_status(cancelled: bool) -> str:
+    return f"{SCHEMA}/EventCancelled" if cancelled else f"{SCHEMA}/EventScheduled"
 
 
 def script_block(data: dict) -> Markup:
@@ -104,21 +108,24 @@ def _places(course: Course, view) -> list[dict]:
 
 
 def _offer(course: Course, view) -> dict:
-    state = course_status.status(course, view.today)
-    return {
+    state = view.status(course)
+    offer = {
         "@type": "Offer",
         "category": "Free" if course.price == 0 else "Paid",
         "price": _amount(course.price),
         "priceCurrency": "NOK",
-        "availability": AVAILABILITY[state],
         "validThrough": course.registration.deadline.isoformat(),
         "url": course.registration.url or url_of(view, course_src(course)),
     }
+    if state in AVAILABILITY:
+        offer["availability"] = AVAILABILITY[state]
+    return offer
 
 
 def _session_event(course: Course, session: Session, number: int, view) -> dict:
     return {"@type": "Event", "name": f"{view.course_label(course)} ({number}/{len(course.sessions)})",
-            "startDate": _iso(session.starts_at()), "endDate": _iso(session.ends_at())}
+            "startDate": _iso(session.starts_at()), "endDate": _iso(session.ends_at()),
+            "eventStatus": event_status(course_status.session_cancelled(course, session))}
 
 
 def course(course: Course, view) -> dict:
@@ -135,7 +142,7 @@ def course(course: Course, view) -> dict:
         "endDate": _iso(sessions[-1].ends_at()),
         "courseMode": COURSE_MODE[course.format],
         "eventAttendanceMode": ATTENDANCE[course.format],
-        "eventStatus": f"{SCHEMA}/EventScheduled",
+        "eventStatus": event_status(view.cancelled(course)),
         "location": places[0] if len(places) == 1 else places,
         "inLanguage": list(course.languages),
         "maximumAttendeeCapacity": course.capacity,

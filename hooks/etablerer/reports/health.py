@@ -191,10 +191,8 @@ def _ceased(view: SiteView) -> Iterator[Finding]:
 
 def _registration_links(view: SiteView) -> Iterator[Finding]:
     for course in view.data.courses:
-        state = course_status.status(course, view.today)
         soon = course.registration.deadline - view.today <= timedelta(days=REGISTRATION_SOON_DAYS)
-        if course.registration.url is None and soon and state in (course_status.Status.OPEN,
-                                                                 course_status.Status.CLOSING_SOON):
+        if soon and view.status(course) is course_status.Status.NOT_YET_OPEN:
             yield Finding("registration-link", _at(view.data, course.registration, "deadline"),
                           _("'{title}' has its registration deadline {deadline} but no registration link; "
                             "add registration.url").format(title=course.title,

@@ -153,14 +153,38 @@ class SiteView:
         """The course's title in this language with its suffix, as plain text (.ics, JSON-LD, courses.json)."""
         return (self.text(course.title) + self.course_suffix(course)).replace("\u00a0", " ")
 
+    @cached_property
+    def statuses(self) -> dict[str, course_status.Status]:
+        """Course id → its registration status, computed once for the whole site: the page top,
+        the registration section, the lists, courses.json, the calendars and the JSON-LD all read it."""
+        return course_status.statuses(self.data.courses, self.today)
+
+    def status(self, course: Course) -> course_status.Status:
+        return self.statuses[course.id]
+
     def status_words(self, course: Course) -> str:
-        return self.strings[f"status_{course_status.status(course, self.today).value}"]
+        return self.strings[f"status_{self.status(course).value}"]
 
     def status_key(self, course: Course) -> str:
-        return course_status.status(course, self.today).value
+        return self.status(course).value
 
     def registration_open(self, course: Course) -> bool:
-        return course_status.registration_open(course, self.today)
+        """One can sign up now: open or closing soon, with a sign-up link."""
+        return self.status(course) in course_status.JOINABLE
+
+    def still_joinable(self, course: Course) -> bool:
+        return self.status(course) in course_status.STILL_JOINABLE
+
+    def cancelled(self, course: Course) -> bool:
+        return self.status(course) is course_status.Status.CANCELLED
+
+    def session_cancelled(self, course: Course, session) -> bool:
+        return course_status.session_cancelled(course, session)
+
+    @property
+    def next_courses(self) -> tuple[Course, ...]:
+        """The front page's next courses: joinable ones first, then those whose registration closed."""
+        return course_status.next_courses(self.data.courses, self.today)
 
     @cached_property
     def course_filters(self) -> tuple[course_status.FilterGroup, ...]:
