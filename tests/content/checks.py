@@ -651,7 +651,9 @@ def _check_structured(site, copy, rel, lang, soup, course, found: Problems) -> N
     if block.get("@context") != "https://schema.org":
         problem(("id",), f"the JSON-LD @context is {block.get('@context')!r}, not 'https://schema.org'")
     title = normalise(in_language(course.title, lang))
-    name = normalise(str(block.get("name", "")))
+    name = block.get("name", "")
+    # A title shown in bokmål on a translated page is a value object that says so ({"@value", "@language": "nb"}).
+    name = normalise(str(name.get("@value", "") if isinstance(name, dict) else name))
     # A title another course also has is told apart by what follows it (its first date; issue 22).
     shared = sum(normalise(in_language(c.title, lang)).casefold() == title.casefold() for c in site.data.courses) > 1
     if (not shared and name != title) or (shared and not name.startswith(f"{title}, ")):
