@@ -6,7 +6,8 @@ an HTML <script> element.
 
 Texts are in the page's language where the data has a translation; a text
 shown in bokmål on a translated page says so ({"@value": …, "@language": "nb"}),
-so no reader of the JSON-LD takes it for the page's language.
+so no reader of the JSON-LD takes it for the page's language. (schema.org has
+no inLanguage on Service or ItemList: their language is the page's, <html lang>.)
 """
 
 from __future__ import annotations
@@ -112,7 +113,6 @@ def front_page(view) -> list[dict]:
         "url": view.host.base_url,
         "provider": {"@id": view.host.base_url + "#organisasjon"},
         "areaServed": [{"@type": "AdministrativeArea", "name": m.name} for m in view.responsible_municipalities],
-        "inLanguage": view.lang,
         "hasOfferCatalog": {"@type": "OfferCatalog", "name": view.strings["nav_tilbud"], "itemListElement": offers},
     }
     return [{"@context": SCHEMA, **organisation(view)}, service]
@@ -200,7 +200,6 @@ def catalogue(view) -> dict:
         "@context": SCHEMA,
         "@type": "ItemList",
         "name": view.strings["upcoming_courses"],
-        "inLanguage": view.lang,
         "url": url_of(view, CATALOGUE),
         "numberOfItems": len(listed),
         "itemListElement": [{"@type": "ListItem", "position": n, "url": url_of(view, course_src(c)),
