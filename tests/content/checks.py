@@ -747,7 +747,8 @@ STATIC_CHECKS: tuple[Callable[[BuiltSite], list[str]], ...] = (
 def static_problems(site: BuiltSite, every_copy: bool = True) -> list[str]:
     """Every content check that needs no browser, on a built site: links and anchors, the
     copies, logos and mentions, the funding table, the policy and third-party requests, the
-    sitemaps, and every course's page, calendar file and structured data. [] when all hold.
+    sitemaps, every course's page, calendar file and structured data, and the machine-readable
+    files against independent readers. [] when all hold.
 
     every_copy=False (for tests that build many sites): the page-by-page checks read the first
     copy only; copy_problems still compares every copy with it byte for byte outside the
