@@ -49,6 +49,7 @@ def on_config(config):
         log.info(note)  # expected conditions: info, so --strict still builds
     config.site_url = plan.site_url
     config.theme["language"] = plan.lang
+    config.site_description = plan.view.strings["site_description"]  # the 404 page's description, per language
     config.theme["direction"] = plan.direction
     state.menu = plan.menu([_src(item) for item in config.nav or []])
     _list_theme_once(config.theme)

@@ -36,6 +36,8 @@ def on_template_context(context, template_name, config):
     root = context.get("base_url", "").rstrip("/") + "/"
     context[contract.CHROME] = plan.chrome.chrome(root)
     context[contract.LANGUAGES] = plan.chrome.not_found_languages(root)
+    if template_name == "404.html":
+        context[contract.PAGE] = plan.heads.not_found()  # this language's description, Open Graph
     return context
 
 

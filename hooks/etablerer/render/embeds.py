@@ -26,9 +26,11 @@ EMBED_DIR = "embed"
 SNIPPET = "embed/snippet.html"
 COURSES_PAGE = "embed/courses/index.html"
 COURSES_JSON = "embed/courses.json"
+COURSES_SCHEMA = "embed/courses.schema.json"  # the JSON Schema of courses.json, published beside it
 STYLESHEET = "embed/embed.css"
 COURSES_PAGE_SRC = "embed/courses/index.md"  # as if it were a page: for relative links
-FORMAT = "etablerertjenesten-kurs/1"  # bump when a field changes meaning or goes away
+FORMAT = "etablerertjenesten-kurs/2"  # bump when a field changes meaning or goes away
+# 2: title, label and status_text are objects language code → text, in every language that has them
 
 
 def write_embeds(out: Path, view: SiteView, content_dir: Path) -> list[str]:
@@ -37,6 +39,7 @@ def write_embeds(out: Path, view: SiteView, content_dir: Path) -> list[str]:
         SNIPPET: snippet(view, content_dir),
         COURSES_PAGE: courses_page(view),
         COURSES_JSON: courses_json(view),
+        COURSES_SCHEMA: (TEMPLATES / "embed" / "courses.schema.json").read_text(encoding="utf-8"),  # data, as is
         STYLESHEET: (TEMPLATES / "embed" / "embed.css").read_text(encoding="utf-8"),  # CSS: no Jinja, no escaping
     }
     for rel, text in files.items():
@@ -74,14 +77,24 @@ def _amount(value: Decimal) -> int | float:
     return int(value) if value == value.to_integral_value() else float(value)
 
 
+def _views(view: SiteView) -> list[SiteView]:
+    return [view.in_language(language.code) for language in view.data.language_files.languages]
+
+
+def per_language(view: SiteView, course: Course, text) -> dict[str, str]:
+    """language code → text(view in that language), for bokmål and every language that has
+    the course's title translated (elsewhere a reader would get bokmål under another code)."""
+    return {v.lang: text(v) for v in _views(view) if course.title.in_language(v.lang) is not None}
+
+
 def course_record(view: SiteView, course: Course) -> dict:
-    """One course of courses.json; the README documents every field."""
+    """One course of courses.json; courses.schema.json and the README document every field."""
     venue = course.venue
     is_open = view.registration_open(course)
     return {
         "id": course.id,
-        "title": {"nb": course.title},
-        "label": view.course_label(course),
+        "title": per_language(view, course, lambda v: course.title.in_language(v.lang)),
+        "label": per_language(view, course, lambda v: v.course_label(course)),
         "kind": course.kind,
         "format": course.format,
         "languages": list(course.languages),
@@ -95,7 +108,7 @@ def course_record(view: SiteView, course: Course) -> dict:
                      for s in course.sessions],
         "registration": {
             "status": view.status_key(course),
-            "status_text": view.status_words(course),
+            "status_text": {v.lang: v.status_words(course) for v in _views(view)},
             "deadline": course.registration.deadline.isoformat(),
             "open": is_open,
             "url": course.registration.url if is_open else None,
@@ -114,6 +127,7 @@ def _cancellation(cancelled: bool, reason) -> dict:
 def courses_json(view: SiteView) -> str:
     feed = {
         "format": FORMAT,
+        "schema": view.host.base_url + COURSES_SCHEMA,
         "service": view.data.region.name,
         "as_of": view.today.isoformat(),
         "sample": view.is_sample,

@@ -17,6 +17,8 @@ from html.parser import HTMLParser
 from markupsafe import Markup, escape
 
 from etablerer.facts.courses import redirects
+from etablerer.facts.texts import text_in
+from etablerer.inputs.fieldtypes import DEFAULT_LANGUAGE
 from etablerer.inputs.addresses import CATALOGUE, course_page, course_src, relative
 from etablerer.render import structured
 from etablerer.render.environment import Localised, render
@@ -101,6 +103,26 @@ class PageHeads:
             return [structured.course(self.courses[src], self.view)]
         return []
 
+    def og_locale(self, src: str) -> str:
+        """The Open Graph locale of what the page shows: bokmål's for a course whose texts
+        have no translation in this language (the page shows them in bokmål)."""
+        course = self.courses.get(src)
+        if course is not None and any(text_in(value, self.view.lang)[1] for value in (course.title, course.description)):
+            return self.view.data.language_files.interface[DEFAULT_LANGUAGE]["og_locale"]
+        return self.view.strings["og_locale"]
+
+    def not_found(self) -> PageHead:
+        """The 404 page: the site's description in this language, and its Open Graph tags
+        (no og:url: the page is served at any address that does not exist)."""
+        view = self.view
+        description = view.strings["site_description"]
+        markup = Markup(render(
+            "sharing/head.html", localised=Localised(view.lang, view.strings),
+            site_name=view.data.region.name, title=view.strings["not_found_title"], description=description,
+            locale=view.strings["og_locale"], url=None, image=view.host.base_url + SHARE_IMAGE,
+            image_size=SHARE_IMAGE_SIZE, redirect=None, json_ld=[]))
+        return PageHead(escape(description), markup, noindex=False)
+
     def head(self, src: str, title: str, content_html: str, meta: dict) -> PageHead:
         view = self.view
         site_name = view.data.region.name
@@ -110,7 +132,7 @@ class PageHeads:
         moved_to = self.moved.get(src)
         markup = Markup(render(
             "sharing/head.html", localised=Localised(view.lang, view.strings),
-            site_name=site_name, title=plain_title, description=description,
+            site_name=site_name, title=plain_title, description=description, locale=self.og_locale(src),
             url=view.host.base_url + view.copy_url(view.lang, src),
             image=view.host.base_url + SHARE_IMAGE, image_size=SHARE_IMAGE_SIZE,
             redirect=relative(src, moved_to) if moved_to else None,

@@ -3,16 +3,24 @@
 URLs are absolute under the copy's base URL (a token in the single build,
 replaced per copy by copies.py). script_block() makes the JSON safe inside
 an HTML <script> element.
+
+Texts are in the page's language where the data has a translation; a text
+shown in bokmål on a translated page says so ({"@value": …, "@language": "nb"}),
+so no reader of the JSON-LD takes it for the page's language. (schema.org has
+no inLanguage on Service or ItemList: their language is the page's, <html lang>.)
 """
 
 from __future__ import annotations
 
 import json
+from datetime import timedelta
 from decimal import Decimal
 
 from markupsafe import Markup
 
 from etablerer.facts import courses as course_status
+from etablerer.facts.texts import text_in
+from etablerer.inputs.fieldtypes import DEFAULT_LANGUAGE
 from etablerer.inputs.addresses import CATALOGUE, course_src
 from etablerer.inputs.model import Course, Session
 
@@ -44,6 +52,30 @@ def url_of(view, src: str) -> str:
     return view.host.base_url + view.copy_url(view.lang, src)
 
 
+def local_text(view, value: object, shown: str | None = None) -> str | dict:
+    """A data text in the page's language; when the page shows the bokmål original instead,
+    a JSON-LD value object that says so. `shown`: the text as written (a label with its suffix)."""
+    text, fallback = text_in(value, view.lang)
+    shown = text if shown is None else shown
+    return {"@value": shown, "@language": DEFAULT_LANGUAGE} if fallback else shown
+
+
+def _label(view, course: Course) -> str | dict:
+    return local_text(view, course.title, view.course_label(course))
+
+
+def iso_duration(total: timedelta) -> str:
+    """ISO 8601 duration in hours and minutes: 'PT6H', 'PT5H30M'."""
+    minutes = int(total.total_seconds()) // 60
+    hours, rest = divmod(minutes, 60)
+    return "PT" + (f"{hours}H" if hours else "") + (f"{rest}M" if rest or not hours else "")
+
+
+def workload(course: Course) -> str:
+    """The time of all sessions together (schema.org courseWorkload, as Google's course markup reads it)."""
+    return iso_duration(sum((s.ends_at() - s.starts_at() for s in course.sessions), timedelta()))
+
+
 def _amount(value: Decimal) -> str:
     return format(value.normalize(), "f") if value == value.to_integral() else format(value, "f")
 
@@ -73,8 +105,8 @@ def front_page(view) -> list[dict]:
     region = view.data.region
     offers = []
     for service in view.data.services:
-        offer = {"@type": "Offer", "itemOffered": {"@type": "Service", "name": service.name,
-                                                  "description": view.text(service.summary)}}
+        offer = {"@type": "Offer", "itemOffered": {"@type": "Service", "name": local_text(view, service.name),
+                                                  "description": local_text(view, service.summary)}}
         if service.price is not None:
             offer |= {"price": _amount(service.price), "priceCurrency": "NOK"}
         offers.append(offer)
@@ -85,7 +117,7 @@ def front_page(view) -> list[dict]:
         "url": view.host.base_url,
         "provider": {"@id": view.host.base_url + "#organisasjon"},
         "areaServed": [{"@type": "AdministrativeArea", "name": m.name} for m in view.responsible_municipalities],
-        "hasOfferCatalog": {"@type": "OfferCatalog", "name": "Dette tilbyr vi", "itemListElement": offers},
+        "hasOfferCatalog": {"@type": "OfferCatalog", "name": view.strings["nav_tilbud"], "itemListElement": offers},
     }
     return [{"@context": SCHEMA, **organisation(view)}, service]
 
@@ -123,7 +155,10 @@ def _offer(course: Course, view) -> dict:
 
 
 def _session_event(course: Course, session: Session, number: int, view) -> dict:
-    return {"@type": "Event", "name": f"{view.course_label(course)} ({number}/{len(course.sessions)})",
+    label = _label(view, course)
+    counted = f" ({number}/{len(course.sessions)})"
+    name = {**label, "@value": label["@value"] + counted} if isinstance(label, dict) else label + counted
+    return {"@type": "Event", "name": name,
             "startDate": _iso(session.starts_at()), "endDate": _iso(session.ends_at()),
             "eventStatus": event_status(course_status.session_cancelled(course, session))}
 
@@ -136,10 +171,11 @@ def course(course: Course, view) -> dict:
     places = _places(course, view)
     instance = {
         "@type": "CourseInstance",
-        "name": view.course_label(course),
+        "name": _label(view, course),
         "url": url,
         "startDate": _iso(sessions[0].starts_at()),
         "endDate": _iso(sessions[-1].ends_at()),
+        "courseWorkload": workload(course),
         "courseMode": COURSE_MODE[course.format],
         "eventAttendanceMode": ATTENDANCE[course.format],
         "eventStatus": event_status(view.cancelled(course)),
@@ -154,8 +190,8 @@ def course(course: Course, view) -> dict:
     return {
         "@context": SCHEMA,
         "@type": "Course",
-        "name": view.course_label(course),
-        "description": view.text(course.description),
+        "name": _label(view, course),
+        "description": local_text(view, course.description),
         "url": url,
         "inLanguage": list(course.languages),
         "isAccessibleForFree": course.price == 0,
@@ -170,9 +206,9 @@ def catalogue(view) -> dict:
     return {
         "@context": SCHEMA,
         "@type": "ItemList",
-        "name": "Kommende kurs",
+        "name": view.strings["upcoming_courses"],
         "url": url_of(view, CATALOGUE),
         "numberOfItems": len(listed),
         "itemListElement": [{"@type": "ListItem", "position": n, "url": url_of(view, course_src(c)),
-                             "name": view.course_label(c)} for n, c in enumerate(listed, 1)],
+                             "name": _label(view, c)} for n, c in enumerate(listed, 1)],
     }
