@@ -14,6 +14,7 @@ from datetime import timedelta
 
 import pytest
 
+from etablerer.facts.courses import Status
 from etablerer.inputs.fieldtypes import LocalText
 from tests.support.expected import (COPIES, COPY, DEFAULT_LANGUAGE, LANGUAGES, NOT_FOUND, OTHER_LANGUAGES,
                                     interface, language_of, language_prefix)
@@ -276,6 +277,13 @@ def test_the_feed_schema_catches_a_wrong_feed(published):
     wrong["courses"][0]["surprise"] = 1
     errors = clients.feed_errors(wrong, schema)
     assert any("title" in e for e in errors) and any("surprise" in e for e in errors)
+
+
+def test_the_feed_schema_names_every_registration_state_and_no_other(published):
+    """A new state in facts/courses.py must be documented in the published schema too."""
+    schema = json.loads((published.copy_dir(COPY) / "embed/courses.schema.json").read_text(encoding="utf-8"))
+    registration = schema["$defs"]["course"]["properties"]["registration"]["properties"]
+    assert sorted(registration["status"]["enum"]) == sorted(state.value for state in Status)
 
 
 @pytest.mark.parametrize("copy", COPIES)
