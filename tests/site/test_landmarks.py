@@ -14,7 +14,7 @@ from collections import Counter
 
 import pytest
 
-from tests.support.expected import COPY, interface, language_of
+from tests.support.expected import COPY, interface, language_of, parse_html
 
 pytestmark = pytest.mark.build
 
@@ -72,19 +72,53 @@ def pages(site):
     return {rel: site.soup_of(site.copy_dir(COPY) / rel) for rel in site.html_pages(COPY)}
 
 
-def test_every_landmark_is_named_or_the_only_one_of_its_role(pages):
+def landmark_problems(rel: str, soup) -> list[str]:
     problems = []
-    for rel, soup in pages.items():
-        found = landmarks(soup)
-        counts = Counter(role for role, _, _ in found)
-        for role, name, element in found:
-            if role == "complementary" and not name:
-                problems.append(f"{rel}: an unnamed <aside>/complementary landmark: {short(element)}")
-            elif counts[role] > 1 and not name:
-                problems.append(f"{rel}: one of {counts[role]} {role} landmarks has no name: {short(element)}")
-        names = Counter((role, name) for role, name, _ in found if counts[role] > 1)
-        problems += [f"{rel}: {n} {role} landmarks share the name {name!r}" for (role, name), n in names.items()
-                     if n > 1]
+    found = landmarks(soup)
+    counts = Counter(role for role, _, _ in found)
+    for role, name, element in found:
+        if role == "complementary" and not name:
+            problems.append(f"{rel}: an unnamed <aside>/complementary landmark: {short(element)}")
+        elif counts[role] > 1 and not name:
+            problems.append(f"{rel}: one of {counts[role]} {role} landmarks has no name: {short(element)}")
+    names = Counter((role, name) for role, name, _ in found if counts[role] > 1)
+    return problems + [f"{rel}: {n} {role} landmarks share the name {name!r}" for (role, name), n in names.items()
+                       if n > 1]
+
+
+def overlay_problems(rel: str, soup) -> list[str]:
+    problems = []
+    overlays = soup.select(".md-overlay, .md-search__overlay")
+    if soup.find(id="__drawer") and len(overlays) != 2:  # Material's layout (an embed page has none)
+        problems.append(f"{rel}: not the drawer's and search's overlays: {overlays}; has the theme changed?")
+    for overlay in overlays:
+        if overlay.name == "label" or overlay.get("aria-hidden") != "true":
+            problems.append(f"{rel}: an overlay exposed to assistive technology: {short(overlay)}")
+    for label in soup.find_all("label"):
+        if not hidden(label) and not label.get_text(strip=True):
+            problems.append(f"{rel}: an empty <label> assistive technology sees: {short(label)}")
+    return problems
+
+
+def picture_problems(rel: str, soup) -> list[str]:
+    """An <svg> or <img> in a link that has its own name (aria-label or text) is decoration:
+    aria-hidden (or alt=""), so the link is read once, by its name. (A button's content is
+    presentational to assistive technology anyway.)"""
+    problems = []
+    for link in soup.find_all("a"):
+        if not (link.get("aria-label") or link.get_text(strip=True)):
+            continue
+        for svg in link.find_all("svg"):
+            if svg.get("aria-hidden") != "true":
+                problems.append(f"{rel}: an <svg> in the named link {short(link)}")
+        for img in link.find_all("img"):
+            if img.get("alt") != "" and img.get("aria-hidden") != "true":
+                problems.append(f"{rel}: an <img> not hidden (alt=\"\") inside the named link {short(link)}")
+    return problems
+
+
+def test_every_landmark_is_named_or_the_only_one_of_its_role(pages):
+    problems = [p for rel, soup in pages.items() for p in landmark_problems(rel, soup)]
     assert not problems, "\n".join(problems)
 
 
@@ -101,35 +135,31 @@ def test_the_sample_notice_is_a_region_named_in_the_pages_language(pages):
 
 
 def test_click_to_close_overlays_are_hidden_and_no_label_is_empty(pages):
-    problems = []
-    for rel, soup in pages.items():
-        overlays = soup.select(".md-overlay, .md-search__overlay")
-        if soup.find(id="__drawer") and len(overlays) != 2:  # Material's layout (an embed page has none)
-            problems.append(f"{rel}: not the drawer's and search's overlays: {overlays}; has the theme changed?")
-        for overlay in overlays:
-            if overlay.name == "label" or overlay.get("aria-hidden") != "true":
-                problems.append(f"{rel}: an overlay exposed to assistive technology: {short(overlay)}")
-        for label in soup.find_all("label"):
-            if not hidden(label) and not label.get_text(strip=True):
-                problems.append(f"{rel}: an empty <label> assistive technology sees: {short(label)}")
+    problems = [p for rel, soup in pages.items() for p in overlay_problems(rel, soup)]
     assert not problems, "\n".join(problems)
 
 
 def test_pictures_inside_a_named_link_are_hidden(pages):
-    """An <svg> or <img> in a link that has its own name (aria-label or text) is decoration:
-    aria-hidden (or alt=""), so the link is read once, by its name. (A button's content is
-    presentational to assistive technology anyway.)"""
-    problems, logos = [], 0
-    for rel, soup in pages.items():
-        for link in soup.find_all("a"):
-            if not (link.get("aria-label") or link.get_text(strip=True)):
-                continue
-            logos += "md-logo" in (link.get("class") or [])
-            for svg in link.find_all("svg"):
-                if svg.get("aria-hidden") != "true":
-                    problems.append(f"{rel}: an <svg> in the named link {short(link)}")
-            for img in link.find_all("img"):
-                if img.get("alt") != "" and img.get("aria-hidden") != "true":
-                    problems.append(f"{rel}: an <img> not hidden (alt=\"\") inside the named link {short(link)}")
+    logos = sum(len(soup.select("a.md-logo[aria-label]")) for soup in pages.values())
     assert logos, "no logo link found in the header or menu"
+    problems = [p for rel, soup in pages.items() for p in picture_problems(rel, soup)]
     assert not problems, "\n".join(problems)
+
+
+def test_the_checks_find_what_material_had(pages):
+    """Material's own markup, planted into a page that passes: an unnamed <aside> banner, an
+    empty <label for> overlay, a logo <svg> exposed in the named home link. Each check fails."""
+    soup = parse_html(str(pages["index.html"]))
+    assert not (landmark_problems("", soup) or overlay_problems("", soup) or picture_problems("", soup))
+    banner = soup.select_one(".md-banner")
+    banner.name = "aside"
+    del banner["aria-label"]
+    overlay = soup.select_one(".md-overlay")
+    overlay.name = "label"
+    overlay["for"] = "__drawer"
+    del overlay["aria-hidden"]
+    del soup.select_one("a.md-logo svg")["aria-hidden"]
+    assert any("unnamed <aside>" in p for p in landmark_problems("", soup))
+    assert any("overlay exposed" in p for p in overlay_problems("", soup))
+    assert any("empty <label>" in p for p in overlay_problems("", soup))
+    assert any("<svg> in the named link" in p for p in picture_problems("", soup))
