@@ -116,7 +116,7 @@ def run_ibm(page, where: str, entries: list[dict] | None = None) -> list[IbmFind
         level = level_of(r["value"])
         if level not in FAILING_LEVELS:
             continue
-        covering = [i for i, (entry, matched) in enumerate(zip(entries, r["matches"]))
+        covering = [i for i, (entry, matched) in enumerate(zip(entries, r["matches"], strict=True))
                     if matched and entry["rule"] == r["rule"] and fnmatch.fnmatchcase(where, entry["pages"])]
         findings.append(IbmFinding(rule=r["rule"], reason=r["reason"], level=level, xpath=r["xpath"],
                                    snippet=r["snippet"] or "", message=r["message"] or "",

@@ -52,4 +52,5 @@ def test_one_page_of_each_type_has_no_unreviewed_finding(opener, content_site, l
         found = unreviewed(run_ibm(page, path))
         failures += [f.describe(f"{copy}/{path or '(front page)'} [{language}, 1280 px]") for f in found]
         page.context.close()
-    assert not failures, f"{len(failures)} IBM finding(s) not on tests/browser/ibm_reviewed.yml:\n" + "\n".join(failures)
+    assert not failures, (f"{len(failures)} IBM finding(s) not on tests/browser/ibm_reviewed.yml:\n"
+                          + "\n".join(failures))
