@@ -44,7 +44,10 @@ PAGE_TYPES: dict[str, str] = {
 }
 MINIMUM = 24  # CSS px, WCAG 2.2 SC 2.5.8
 
-TARGETS = "a[href], button, input:not([type=hidden]), select, textarea, summary, label[for], [role=button], [tabindex]"
+# A target is what a pointer can activate: not an element that only takes focus from a script
+# (tabindex=-1, such as <main> for the skip link).
+TARGETS = ("a[href], button, input:not([type=hidden]), select, textarea, summary, label[for], [role=button], "
+           "[tabindex]:not([tabindex^='-'])")
 
 # The targets a pointer can hit now, with their boxes, and whether each is inside a sentence.
 MEASURE_TARGETS = """(selector) => {
@@ -52,8 +55,6 @@ MEASURE_TARGETS = """(selector) => {
     return e.getClientRects().length > 0 && s.visibility === 'visible' && s.pointerEvents !== 'none'
       && !e.closest('[inert], [aria-hidden=true]') && parseFloat(s.opacity) > 0; };
   const hittable = e => { const r = e.getBoundingClientRect();
-    const x = Math.min(Math.max(r.left + r.width / 2, 0), innerWidth - 1) ;
-    const y = r.top + r.height / 2 - scrollY * 0;
     return r.width > 0 && r.height > 0 && r.right > 0 && r.left < innerWidth; };
   // The inline exception: a link inside a block of text, its size set by the line of text.
   const inSentence = e => {
