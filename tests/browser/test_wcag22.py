@@ -110,11 +110,11 @@ def target_size_failures(targets: list[dict]) -> list[str]:
         for b in targets:
             if b is a or same_box(a, b) or b["inline"] and distance_to_box(c, b) >= MINIMUM / 2:
                 continue
-            if undersized(b):
+            # The circle must not intersect the other target, nor the other's circle when it is small too.
+            crowded = distance_to_box(c, b) < MINIMUM / 2
+            if undersized(b) and not b["inline"]:
                 bx, by = centre(b)
-                crowded = ((c[0] - bx) ** 2 + (c[1] - by) ** 2) ** 0.5 < MINIMUM
-            else:
-                crowded = distance_to_box(c, b) < MINIMUM / 2
+                crowded = crowded or ((c[0] - bx) ** 2 + (c[1] - by) ** 2) ** 0.5 < MINIMUM
             if crowded:
                 failures.append(f"{a['width']:.0f}×{a['height']:.0f} px {a['html']} — too close to {b['html'][:80]}")
                 break
@@ -286,3 +286,17 @@ def test_3_2_6_help_links_lead_to_the_contact_and_guidance_pages(opener):
     hrefs = page.eval_on_selector_all("footer .et-footer__links a", "as => as.map(a => a.href)")
     assert any(h.rstrip("/").endswith("/kontakt") for h in hrefs), hrefs
     assert any(h.rstrip("/").endswith("/veiledning") for h in hrefs), hrefs
+
+
+def test_2_5_8_a_planted_crowded_target_is_found(opener):
+    """The measuring script sees real boxes: two 12 px links side by side, outside any sentence, fail."""
+    page = opener.open("kurs/", viewport=PHONE)
+    page.evaluate("""() => { const p = document.createElement('p'); p.id = 'planted';
+      p.innerHTML = '<a href="#a" style="display:inline-block;width:12px;height:12px;overflow:hidden">a</a>'
+                  + '<a href="#b" style="display:inline-block;width:12px;height:12px;overflow:hidden">b</a>';
+      document.querySelector('article').prepend(p); }""")
+    failures = target_size_failures(page.evaluate(MEASURE_TARGETS, TARGETS))
+    assert [f for f in failures if 'href="#a"' in f or 'href="#b"' in f], failures
+    measured = page.evaluate(MEASURE_TARGETS, TARGETS)
+    inline = [t for t in measured if t["inline"]]
+    assert not [t for t in inline if 'href="#a"' in t["html"]], "a link alone in its paragraph is not in a sentence"
