@@ -169,9 +169,9 @@ FOCUS_SEEN = """() => {
       points++;
       const top = document.elementFromPoint(x, y);
       if (top && (top === e || e.contains(top) || (top.control === e) || (e.labels && [...e.labels].includes(top)))) seen++;
-      else if (top) covers.add(top.className && top.className.baseVal === undefined
-                               ? (top.closest('header, nav, .md-sidebar, .md-tabs') || top).className || top.tagName
-                               : top.tagName);
+      else if (top) { const c = top.closest('.md-nav__title, header, nav, .md-sidebar, .md-tabs') || top;
+                      covers.add(c.tagName.toLowerCase() + (typeof c.className === 'string' && c.className
+                                                            ? '.' + c.className.trim().split(/\s+/).join('.') : '')); }
     }
   }
   return {html: e.outerHTML.slice(0, 140), seen, points, cover: [...covers].slice(0, 3).join(' | ')};
