@@ -38,6 +38,7 @@ from tests.browser.test_html_valid import vnu_command, where
 from tests.publishing import clients, linkcheck
 from tests.site.test_copies import first_difference, normalised
 from tests.site.test_csp import CSP_META, RUNNABLE, directives, sha256
+from tests.site.test_headings import heading_problems_of
 from tests.site.test_no_third_party_requests import fetched_urls, loads_from_elsewhere, urls_in_css
 from tests.support.expected import in_language, kroner, language_prefix, normalise, text_of
 from tests.support.site import BuiltSite, read_sitemap, resolve_in_copy, sitemap_entries
@@ -736,11 +737,26 @@ def _typed_nodes(value, path: str = "$"):
             yield from _typed_nodes(item, f"{path}[{n}]")
 
 
+# --- 9. headings: text that heads a group is a heading, levels never skip -------------------
+
+def heading_problems(site: BuiltSite) -> list[str]:
+    """No page of any copy has a paragraph of only bold text used as a heading (a lead-in
+    ending in ':' or a group name over a list), and no heading skips a level
+    (tests/site/test_headings.py's rules)."""
+    found = Problems()
+    for copy in site.copies:
+        for rel in pages_in(site, copy):
+            for problem in heading_problems_of(site.soup_of(site.copy_dir(copy) / rel)):
+                found.add(problem, f"{copy}/{rel}")
+    return found.lines()
+
+
 # --- all of them -------------------------------------------------------------------------------------
 
 STATIC_CHECKS: tuple[Callable[[BuiltSite], list[str]], ...] = (
     link_problems, copy_problems, responsible_problems, funding_problems,
     csp_problems, third_party_problems, sitemap_problems, course_problems, machine_readable_problems,
+    heading_problems,
 )
 
 

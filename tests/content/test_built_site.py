@@ -57,9 +57,13 @@ def test_json_ld_feed_and_sitemaps_are_valid_for_independent_readers(content_sit
     no_problems(checks.machine_readable_problems(content_site), "JSON-LD, courses.json or sitemaps")
 
 
+def test_text_that_heads_a_group_is_a_heading_and_no_level_is_skipped(content_site):
+    no_problems(checks.heading_problems(content_site), "headings")
+
+
 def test_static_problems_runs_every_check_above():
     """The entry point other suites call (tests/editors' recipes) runs exactly these checks."""
     tested = {checks.link_problems, checks.copy_problems, checks.responsible_problems, checks.funding_problems,
               checks.csp_problems, checks.third_party_problems, checks.sitemap_problems, checks.course_problems,
-              checks.machine_readable_problems}
+              checks.machine_readable_problems, checks.heading_problems}
     assert set(checks.STATIC_CHECKS) == tested and len(checks.STATIC_CHECKS) == len(tested)

@@ -77,7 +77,7 @@ def only_courses(root: Path, *courses: tuple[str, str]) -> None:
 PLAIN_CONTACT = (
     ("Vil du ha en samtale med en rådgiver, bestiller du veiledning.",
      "Vil du snakke med en rådgiver? Bestill veiledning."),
-    ("<p><strong>Åpningstider:</strong></p>", "<p><strong>Vi er åpne:</strong></p>"),
+    ("<h3>Åpningstider</h3>", "<h3>Vi er åpne</h3>"),
     ("## Tilgjengelighet i lokalene", "## Slik er lokalene"),
     ("## Rådgiverne\n", "## Disse kan du snakke med\n"),
     (". Snakker {{ language_names(adviser.languages) }}.</li>",

@@ -89,7 +89,7 @@ class ChromeRenderer:
         pages = {name: (site_root + view.copy_url(view.page_lang(src), src),
                         "" if view.page_lang(src) == view.lang else view.page_lang(src))
                  for name, src in (("accessibility", "tilgjengelighet.md"), ("contact", "kontakt.md"),
-                                   ("courses", CATALOGUE))}
+                                   ("guidance", "veiledning.md"), ("courses", CATALOGUE))}
         links = {name: url for name, (url, _) in pages.items()}
         footer = self._render("chrome/footer.html", root=root, links=links, responsible=self.responsible(root),
                               host=view.host, region=view.data.region, today=view.today)
