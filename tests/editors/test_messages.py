@@ -107,6 +107,9 @@ NOT_FOR_EDITORS: dict[tuple[str, str], str] = {
     ("generator_adapter/material_copies.py", " (COPIED_FROM"): "for developers upgrading mkdocs-material",
     ("generator_adapter/material_copies.py", "'s file, carry"): "for developers upgrading mkdocs-material",
     ("generator_adapter/state.py", "on_config has not run"): "an internal assertion",
+    ("etablerer/facts/courses.py", "not-yet-open"): "Status value: a stable key in CSS classes and "
+                                                    "courses.json, never shown as text",
+    ("etablerer/render/sharing.py", "not_found_title"): "an interface key of languages/*/interface.yml",
 }
 
 
