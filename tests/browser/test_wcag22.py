@@ -156,7 +156,7 @@ def test_2_5_8_every_target_is_24_px_or_spaced(opener, built, name, width):
 
 # How much of the focused element shows: points on a grid over its box (inside the viewport)
 # where it, or something inside it, is the top element; and what covers the rest.
-FOCUS_SEEN = """() => {
+FOCUS_SEEN = r"""() => {
   const e = document.activeElement;
   if (!e || e === document.body || e === document.documentElement) return null;
   const boxes = [...e.getClientRects()].filter(r => r.width > 0 && r.height > 0);
