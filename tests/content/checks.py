@@ -703,7 +703,7 @@ def machine_readable_problems(site: BuiltSite) -> list[str]:
         copy_dir = site.copy_dir(copy)
         for rel in pages_in(site, copy):
             blocks, _ = json_ld_blocks(site.soup_of(copy_dir / rel))  # what does not parse: course_problems
-            for path, node in _typed_nodes(blocks):
+            for path, node in clients.json_ld_nodes(blocks):
                 types = node["@type"] if isinstance(node["@type"], list) else [node["@type"]]
                 unknown = [t for t in types if clients.schema_org_type(str(t)) is None]
                 for type_name in unknown:
@@ -724,17 +724,6 @@ def machine_readable_problems(site: BuiltSite) -> list[str]:
             for error in clients.sitemap_errors(sitemap):
                 found.add(f"not valid against the sitemaps.org XSD: {error}", f"{copy}/{sitemap.relative_to(copy_dir)}")
     return found.lines()
-
-
-def _typed_nodes(value, path: str = "$"):
-    if isinstance(value, dict):
-        if "@type" in value:
-            yield path, value
-        for key, item in value.items():
-            yield from _typed_nodes(item, f"{path}.{key}")
-    elif isinstance(value, list):
-        for n, item in enumerate(value):
-            yield from _typed_nodes(item, f"{path}[{n}]")
 
 
 # --- 9. headings: text that heads a group is a heading, levels never skip -------------------

@@ -75,3 +75,15 @@ def feed_validator(schema_file: Path) -> jsonschema.protocols.Validator:
 def feed_errors(feed: dict, schema_file: Path) -> list[str]:
     return [f"{'/'.join(map(str, e.absolute_path)) or '(top)'}: {e.message}"
             for e in feed_validator(schema_file).iter_errors(feed)]
+
+
+def json_ld_nodes(value, path: str = "$"):
+    """Every JSON-LD node (an object with @type) in a block, with where it is."""
+    if isinstance(value, dict):
+        if "@type" in value:
+            yield path, value
+        for key, item in value.items():
+            yield from json_ld_nodes(item, f"{path}.{key}")
+    elif isinstance(value, list):
+        for n, item in enumerate(value):
+            yield from json_ld_nodes(item, f"{path}[{n}]")

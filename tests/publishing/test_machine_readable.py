@@ -16,8 +16,17 @@ import pytest
 
 from etablerer.facts.courses import Status
 from etablerer.inputs.fieldtypes import LocalText
-from tests.support.expected import (COPIES, COPY, DEFAULT_LANGUAGE, LANGUAGES, NOT_FOUND, OTHER_LANGUAGES,
-                                    interface, language_of, language_prefix)
+from tests.support.expected import (
+    COPIES,
+    COPY,
+    DEFAULT_LANGUAGE,
+    LANGUAGES,
+    NOT_FOUND,
+    OTHER_LANGUAGES,
+    interface,
+    language_of,
+    language_prefix,
+)
 
 from . import clients
 
@@ -27,18 +36,6 @@ from . import clients
 def json_ld(site, copy, rel) -> list[dict]:
     soup = site.soup_of(site.copy_dir(copy) / rel)
     return [json.loads(s.string) for s in soup.find_all("script", type="application/ld+json")]
-
-
-def nodes(value, path="$"):
-    """Every JSON-LD node (an object with @type) in a block, with where it is."""
-    if isinstance(value, dict):
-        if "@type" in value:
-            yield path, value
-        for key, item in value.items():
-            yield from nodes(item, f"{path}.{key}")
-    elif isinstance(value, list):
-        for n, item in enumerate(value):
-            yield from nodes(item, f"{path}[{n}]")
 
 
 def plain_strings(value):
@@ -126,7 +123,7 @@ def test_every_json_ld_type_and_property_is_in_the_schema_org_vocabulary(publish
     wrong = []
     for rel, blocks in pages_with_json_ld(published, copy):
         for block in blocks:
-            for path, node in nodes(block):
+            for path, node in clients.json_ld_nodes(block):
                 types = node["@type"] if isinstance(node["@type"], list) else [node["@type"]]
                 for type_name in types:
                     if clients.schema_org_type(type_name) is None:
@@ -211,7 +208,7 @@ def test_list_and_catalogue_names_are_in_the_pages_language(published, lang):
     for rel, blocks in pages_with_json_ld(published, COPY):
         if language_of(rel) == lang:
             for block in blocks:
-                for _, node in nodes(block):
+                for _, node in clients.json_ld_nodes(block):
                     if node["@type"] in ("ItemList", "OfferCatalog"):
                         names[node["@type"]] = node["name"]
     assert names == {"ItemList": strings["upcoming_courses"], "OfferCatalog": strings["nav_tilbud"]}

@@ -100,10 +100,9 @@ def announced(courses: tuple[Course, ...], today: date, keep_cancelled: bool = F
 def next_courses(courses: tuple[Course, ...], today: date, count: int = 3) -> tuple[Course, ...]:
     """The front page's next courses: those one can still join first, then those whose
     registration has closed (full, closed, under way), each group by first session."""
-    listed = announced(courses, today)
-    joinable = [c for c in listed if status(c, today) in STILL_JOINABLE]
-    others = [c for c in listed if status(c, today) not in STILL_JOINABLE]
-    return tuple((joinable + others)[:count])
+    # sorted() is stable: within each group the order by first session stays.
+    listed = sorted(announced(courses, today), key=lambda c: status(c, today) not in STILL_JOINABLE)
+    return tuple(listed[:count])
 
 
 def catalogue(courses: tuple[Course, ...], today: date) -> Catalogue:

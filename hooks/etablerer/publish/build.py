@@ -31,6 +31,7 @@ from etablerer.publish.copies import TOKEN_HOST, make_copies
 from etablerer.publish.copymanifest import write_copy_manifest
 from etablerer.publish.manifest import git_commit, write_manifest
 from etablerer.publish.sitebuild import LANGUAGES_ENV, with_languages
+from etablerer.publish.swap import swap_in
 from etablerer.render.chrome import landing_page
 from etablerer.render.embeds import EMBED_DIR, write_embeds
 from etablerer.render.pages import generated_pages
@@ -147,20 +148,10 @@ def build_site(root: Path, site: Path, environ: dict[str, str] | None = None,
             written[municipality.id] = {r: digests[r] for r in sorted(digests, key=lambda r: r.split("/"))}
         write_manifest(staged, today, commit, municipalities, written)
         copied = time.perf_counter()
-        _swap(staged, site)
+        swap_in(staged, site)
         codes = tuple(lang.code for lang in data.language_files.languages)
         return BuildResult(tuple(m.id for m in municipalities), tuple(found), site / report.relative_to(staged),
                            built - started, copied - built, tuple(summary_lines(missing, codes)))
     finally:
         shutil.rmtree(work, ignore_errors=True)
 
-
-def _swap(staged: Path, site: Path) -> None:
-    """Replace site/ with staged/ by renames on the same file system."""
-    old = None
-    if site.exists():
-        old = site.with_name(f".site-old-{os.getpid()}")
-        site.rename(old)
-    staged.rename(site)
-    if old is not None:
-        shutil.rmtree(old, ignore_errors=True)

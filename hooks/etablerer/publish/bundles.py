@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import hashlib
 import json
-import os
 import shutil
 import tempfile
 import zipfile
@@ -25,6 +24,7 @@ from pathlib import Path
 from etablerer.inputs.messages import _
 from etablerer.publish.copymanifest import COPY_MANIFEST
 from etablerer.publish.manifest import FORMAT, MANIFEST, ManifestError, read_manifest
+from etablerer.publish.swap import swap_in
 from etablerer.publish.verify import verify_copy
 
 DIST = "dist"
@@ -112,17 +112,8 @@ def make_bundles(site: Path, dist: Path) -> list[Bundle]:
             index["copies"][copy] = {"bundle": packed.name, "manifest": manifest_name(copy)}
         index["sample"] = any(samples)
         (work / INDEX).write_bytes(_dump(index))
-        _swap(work, dist)
+        swap_in(work, dist)
     finally:
         shutil.rmtree(temporary, ignore_errors=True)
     return [Bundle(copy, dist / bundle_name(copy), dist / manifest_name(copy)) for copy in sorted(manifest.copies)]
 
-
-def _swap(staged: Path, dist: Path) -> None:
-    old = None
-    if dist.exists():
-        old = dist.with_name(f".dist-old-{os.getpid()}")
-        dist.rename(old)
-    staged.rename(dist)
-    if old is not None:
-        shutil.rmtree(old, ignore_errors=True)
