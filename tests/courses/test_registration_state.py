@@ -296,3 +296,15 @@ def test_a_cancelled_session_still_needs_its_date(tmp_path):
     assert errors_of(root) == [
         f"{rel}:{line}: sessions[1].date: en avlyst samling må fortsatt ha datoen sin, så kalenderne finner den. "
         "La date: stå som før"]
+
+
+def test_a_cancellation_reason_without_cancelled_is_refused(tmp_path):
+    """The reason alone cancels nothing; the editor is told instead of the course staying open unnoticed."""
+    root = project_copy(tmp_path / "project", code=False)
+    rel = f"data/courses/{PARTLY}.yml"
+    reason = "    cancellation_reason: Kursholderen er syk."
+    edit(root / rel, "  - id: del-2\n", f"  - id: del-2\n{reason}\n")
+    line = (root / rel).read_text(encoding="utf-8").splitlines().index(reason) + 1
+    assert errors_of(root) == [
+        f"{rel}:{line}: sessions[1].cancellation_reason: en grunn til avlysning er oppgitt, men cancelled: true "
+        "mangler, så ingenting er avlyst. Skriv cancelled: true, eller fjern cancellation_reason"]

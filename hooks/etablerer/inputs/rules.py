@@ -189,6 +189,12 @@ def _course_rules(data: ServiceData) -> Iterator[DataError]:
         if course.format in ("online", "hybrid") and course.online_url is None:
             yield where.error(("online_url",), _("a course with format: {format} needs online_url: the link "
                                                  "to join").format(format=course.format))
+        # A reason without `cancelled: true` cancels nothing: the editor most likely meant to cancel.
+        for record in (course, *course.sessions):
+            if record.cancellation_reason is not None and not record.cancelled:
+                yield data.where(record).error(("cancellation_reason",), _(
+                    "a cancellation reason is given, but cancelled: true is missing, so nothing is cancelled; "
+                    "write cancelled: true, or remove cancellation_reason"))
 
 
 def _course_times(data: ServiceData) -> Iterator[DataError]:
