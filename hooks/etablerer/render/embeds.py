@@ -81,20 +81,21 @@ def _views(view: SiteView) -> list[SiteView]:
     return [view.in_language(language.code) for language in view.data.language_files.languages]
 
 
-def per_language(view: SiteView, course: Course, text) -> dict[str, str]:
+def per_language(views: list[SiteView], course: Course, text) -> dict[str, str]:
     """language code → text(view in that language), for bokmål and every language that has
     the course's title translated (elsewhere a reader would get bokmål under another code)."""
-    return {v.lang: text(v) for v in _views(view) if course.title.in_language(v.lang) is not None}
+    return {v.lang: text(v) for v in views if course.title.in_language(v.lang) is not None}
 
 
-def course_record(view: SiteView, course: Course) -> dict:
-    """One course of courses.json; courses.schema.json and the README document every field."""
+def course_record(view: SiteView, course: Course, views: list[SiteView]) -> dict:
+    """One course of courses.json; courses.schema.json and the README document every field.
+    `views`: one per language, made once per feed (each computes the statuses and labels once)."""
     venue = course.venue
     is_open = view.registration_open(course)
     return {
         "id": course.id,
-        "title": per_language(view, course, lambda v: course.title.in_language(v.lang)),
-        "label": per_language(view, course, lambda v: v.course_label(course)),
+        "title": per_language(views, course, lambda v: course.title.in_language(v.lang)),
+        "label": per_language(views, course, lambda v: v.course_label(course)),
         "kind": course.kind,
         "format": course.format,
         "languages": list(course.languages),
@@ -108,7 +109,7 @@ def course_record(view: SiteView, course: Course) -> dict:
                      for s in course.sessions],
         "registration": {
             "status": view.status_key(course),
-            "status_text": {v.lang: v.status_words(course) for v in _views(view)},
+            "status_text": {v.lang: v.status_words(course) for v in views},
             "deadline": course.registration.deadline.isoformat(),
             "open": is_open,
             "url": course.registration.url if is_open else None,
@@ -125,6 +126,7 @@ def _cancellation(cancelled: bool, reason) -> dict:
 
 
 def courses_json(view: SiteView) -> str:
+    views = _views(view)
     feed = {
         "format": FORMAT,
         "schema": view.host.base_url + COURSES_SCHEMA,
@@ -133,7 +135,8 @@ def courses_json(view: SiteView) -> str:
         "sample": view.is_sample,
         "courses_page": view.host.base_url + page_url(CATALOGUE),
         # Cancelled courses stay in the feed (cancelled: true) until their date has passed.
-        "courses": [course_record(view, c) for c in announced(view.data.courses, view.today, keep_cancelled=True)],
+        "courses": [course_record(view, c, views)
+                    for c in announced(view.data.courses, view.today, keep_cancelled=True)],
     }
     return json.dumps(feed, ensure_ascii=False, indent=2) + "\n"
 
